@@ -1,0 +1,34 @@
+using System.Reflection;
+using ActorEcho.Bench;
+
+// Usage: dotnet run -c Release --project bench/ActorEcho.Bench -- SUITE [args]
+var suites = typeof(IBenchSuite).Assembly.GetTypes()
+    .Where(t => typeof(IBenchSuite).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+    .Select(t => (IBenchSuite)Activator.CreateInstance(t)!)
+    .OrderBy(s => s.Name, StringComparer.Ordinal)
+    .ToList();
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: ActorEcho.Bench SUITE [args]   (Release build: dotnet run -c Release --project bench/ActorEcho.Bench -- SUITE)");
+    foreach (var s in suites)
+    {
+        Console.WriteLine($"  {s.Name,-10} {s.Description}");
+    }
+
+    return args.Length == 0 ? 2 : 0;
+}
+
+var suite = suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.OrdinalIgnoreCase));
+if (suite is null)
+{
+    Console.Error.WriteLine($"unknown suite '{args[0]}'; known: {string.Join(", ", suites.Select(s => s.Name))}");
+    return 2;
+}
+
+#if DEBUG
+Console.Error.WriteLine("warning: this is a Debug build; figures are only meaningful with -c Release");
+#endif
+Console.WriteLine($"# {suite.Name} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Assembly.GetEntryAssembly()?.GetName().Name}");
+await suite.RunAsync(args[1..]);
+return 0;

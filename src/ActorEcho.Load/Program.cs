@@ -1,0 +1,2 @@
+Console.Error.WriteLine("ActorEcho.Load: not built yet.");
+return 1;
