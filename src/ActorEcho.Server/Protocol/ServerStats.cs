@@ -1,0 +1,21 @@
+namespace ActorEcho.Server.Protocol;
+
+/// <summary>
+/// The server-wide counters shown by <c>/stats</c>, in the order they appear on the
+/// <c>STATS</c> line (<see cref="ServerReplies.Stats(ServerStats)"/>).
+/// </summary>
+/// <param name="Connections">Open TCP connections on the session port.</param>
+/// <param name="Sessions">Live session actors.</param>
+/// <param name="MessagesIn">Lines and chunks received from clients since start.</param>
+/// <param name="MessagesOut">Lines and chunks sent to clients since start.</param>
+/// <param name="Restarts">Session actor restarts by supervision since start.</param>
+/// <param name="Drops">Outgoing messages dropped by the slow-reader policy since start.</param>
+/// <param name="Rooms">Chat rooms that currently have members.</param>
+public readonly record struct ServerStats(
+    long Connections,
+    long Sessions,
+    long MessagesIn,
+    long MessagesOut,
+    long Restarts,
+    long Drops,
+    long Rooms);
