@@ -1,0 +1,55 @@
+namespace ActorEcho.Load.Clients;
+
+/// <summary>
+/// One chat room of the run: its members, and the two barriers they meet at: everyone joined
+/// (before anyone sends, so nobody misses a line by joining late) and every sender done
+/// (before receivers work out what they should have seen).
+/// </summary>
+internal sealed class ChatRoom
+{
+    private readonly TaskCompletionSource _allJoined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _allSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _joinPending;
+    private int _sendPending;
+
+    public ChatRoom(string name, int size, int senders)
+    {
+        Name = name;
+        Members = new ChatClient[size];
+        Senders = Math.Min(senders, size);
+        _joinPending = size;
+        _sendPending = size;
+    }
+
+    public string Name { get; }
+
+    public ChatClient[] Members { get; }
+
+    /// <summary>Members with an index below this send; the rest only listen.</summary>
+    public int Senders { get; }
+
+    public Task AllJoined => _allJoined.Task;
+
+    public Task AllSent => _allSent.Task;
+
+    /// <summary>Called once per member when it joined, or gave up joining.</summary>
+    public void JoinSettled()
+    {
+        if (Interlocked.Decrement(ref _joinPending) == 0)
+        {
+            _allJoined.TrySetResult();
+        }
+    }
+
+    /// <summary>Called once per member when it will send nothing more.</summary>
+    public void SendingSettled()
+    {
+        if (Interlocked.Decrement(ref _sendPending) == 0)
+        {
+            _allSent.TrySetResult();
+        }
+    }
+
+    /// <summary>Lines each member has sent so far, indexed by member.</summary>
+    public long[] SentCounts() => Members.Select(m => m?.SentLines ?? 0).ToArray();
+}
