@@ -1,0 +1,426 @@
+using System.Text;
+
+namespace ActorEcho.Config.Parsing;
+
+/// <summary>
+/// Turns HOCON text into tokens by hand, one character at a time: config is read at startup and
+/// the benchmark parses a megabyte, so there is no regex and no per-character allocation.
+/// Comments are skipped here; the newline that ends them is still a token because newlines
+/// separate fields.
+/// </summary>
+internal sealed class Lexer
+{
+    // Characters the spec forbids in unquoted text; most of them start another token.
+    private static readonly bool[] Forbidden = BuildForbidden();
+
+    private readonly SourceText _source;
+    private readonly string _text;
+    private int _pos;
+
+    public Lexer(SourceText source)
+    {
+        _source = source;
+        _text = source.Text;
+    }
+
+    public static bool IsWhitespace(char c) =>
+        c < 128 ? c is ' ' or '\t' or '\r' or '\v' or '\f' or '\n' or (>= '\x1c' and <= '\x1f') : char.IsWhiteSpace(c) || c == '\uFEFF';
+
+    public static bool IsForbidden(char c) => c < 128 && Forbidden[c];
+
+    public Token Next()
+    {
+        while (true)
+        {
+            if (_pos >= _text.Length)
+            {
+                return new Token(TokenKind.End, _pos, _pos);
+            }
+
+            var start = _pos;
+            var c = _text[_pos];
+            switch (c)
+            {
+                case '\n':
+                    _pos++;
+                    return new Token(TokenKind.Newline, start, _pos);
+                case '#':
+                    SkipComment();
+                    continue;
+                case '/' when Peek(1) == '/':
+                    SkipComment();
+                    continue;
+                case ',':
+                    _pos++;
+                    return new Token(TokenKind.Comma, start, _pos);
+                case ':':
+                    _pos++;
+                    return new Token(TokenKind.Colon, start, _pos);
+                case '=':
+                    _pos++;
+                    return new Token(TokenKind.Equals, start, _pos);
+                case '{':
+                    _pos++;
+                    return new Token(TokenKind.OpenBrace, start, _pos);
+                case '}':
+                    _pos++;
+                    return new Token(TokenKind.CloseBrace, start, _pos);
+                case '[':
+                    _pos++;
+                    return new Token(TokenKind.OpenBracket, start, _pos);
+                case ']':
+                    _pos++;
+                    return new Token(TokenKind.CloseBracket, start, _pos);
+                case '+':
+                    if (Peek(1) == '=')
+                    {
+                        _pos += 2;
+                        return new Token(TokenKind.PlusEquals, start, _pos);
+                    }
+
+                    throw Error(start, "'+' is only allowed as '+='; put text containing '+' in quotes");
+                case '"':
+                    if (Peek(1) == '"' && Peek(2) == '"')
+                    {
+                        return ScanTripleQuoted();
+                    }
+
+                    var quoted = ScanQuoted(ref _pos);
+                    return new Token(TokenKind.QuotedString, start, _pos, quoted);
+                case '$':
+                    if (Peek(1) == '{')
+                    {
+                        return ScanSubstitution();
+                    }
+
+                    throw Error(start, "'$' is only allowed to start a substitution '${...}'; put text containing '$' in quotes");
+                default:
+                    if (IsWhitespace(c))
+                    {
+                        _pos++;
+                        while (_pos < _text.Length && _text[_pos] != '\n' && IsWhitespace(_text[_pos]))
+                        {
+                            _pos++;
+                        }
+
+                        return new Token(TokenKind.Whitespace, start, _pos);
+                    }
+
+                    if (IsForbidden(c))
+                    {
+                        throw Error(start, $"reserved character '{c}' is not allowed outside quotes; put the text in quotes");
+                    }
+
+                    if (c == '-' || (c >= '0' && c <= '9'))
+                    {
+                        var end = ScanNumber(start);
+                        if (end > 0)
+                        {
+                            _pos = end;
+                            return new Token(TokenKind.Number, start, end, _text.Substring(start, end - start));
+                        }
+                    }
+
+                    return ScanUnquoted();
+            }
+        }
+    }
+
+    /// <summary>The text of a token such as whitespace, which carries no decoded value.</summary>
+    public string Slice(Token token) => _text.Substring(token.Start, token.End - token.Start);
+
+    private char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
+
+    private void SkipComment()
+    {
+        var newline = _text.IndexOf('\n', _pos);
+        _pos = newline < 0 ? _text.Length : newline;
+    }
+
+    private bool EndsUnquoted(int at) =>
+        at >= _text.Length || IsWhitespace(_text[at]) || IsForbidden(_text[at])
+        || (_text[at] == '/' && at + 1 < _text.Length && _text[at + 1] == '/');
+
+    /// <summary>Returns the end of a JSON number starting at <paramref name="start"/>, or 0 if the text there is not one on its own.</summary>
+    private int ScanNumber(int start)
+    {
+        var p = start;
+        if (_text[p] == '-')
+        {
+            p++;
+        }
+
+        if (p >= _text.Length || _text[p] < '0' || _text[p] > '9')
+        {
+            return 0;
+        }
+
+        // JSON forbids leading zeros; "007" stays a string rather than silently becoming 7.
+        if (_text[p] == '0')
+        {
+            p++;
+        }
+        else
+        {
+            while (p < _text.Length && _text[p] >= '0' && _text[p] <= '9')
+            {
+                p++;
+            }
+        }
+
+        if (p + 1 < _text.Length && _text[p] == '.' && _text[p + 1] >= '0' && _text[p + 1] <= '9')
+        {
+            p += 2;
+            while (p < _text.Length && _text[p] >= '0' && _text[p] <= '9')
+            {
+                p++;
+            }
+        }
+
+        if (p < _text.Length && (_text[p] == 'e' || _text[p] == 'E'))
+        {
+            var q = p + 1;
+            if (q < _text.Length && (_text[q] == '+' || _text[q] == '-'))
+            {
+                q++;
+            }
+
+            if (q < _text.Length && _text[q] >= '0' && _text[q] <= '9')
+            {
+                while (q < _text.Length && _text[q] >= '0' && _text[q] <= '9')
+                {
+                    q++;
+                }
+
+                p = q;
+            }
+        }
+
+        return EndsUnquoted(p) ? p : 0;
+    }
+
+    private Token ScanUnquoted()
+    {
+        var start = _pos;
+        while (!EndsUnquoted(_pos))
+        {
+            _pos++;
+        }
+
+        var length = _pos - start;
+        var kind = TokenKind.UnquotedText;
+        if (length == 4 && string.CompareOrdinal(_text, start, "true", 0, 4) == 0)
+        {
+            kind = TokenKind.True;
+        }
+        else if (length == 5 && string.CompareOrdinal(_text, start, "false", 0, 5) == 0)
+        {
+            kind = TokenKind.False;
+        }
+        else if (length == 4 && string.CompareOrdinal(_text, start, "null", 0, 4) == 0)
+        {
+            kind = TokenKind.Null;
+        }
+
+        return new Token(kind, start, _pos, _text.Substring(start, length));
+    }
+
+    private string ScanQuoted(ref int pos)
+    {
+        var start = pos;
+        var p = pos + 1;
+
+        // Most strings have no escapes: find the closing quote and slice once.
+        while (p < _text.Length)
+        {
+            var c = _text[p];
+            if (c == '"')
+            {
+                pos = p + 1;
+                return _text.Substring(start + 1, p - start - 1);
+            }
+
+            if (c == '\\' || c < ' ')
+            {
+                break;
+            }
+
+            p++;
+        }
+
+        var sb = new StringBuilder();
+        sb.Append(_text, start + 1, p - start - 1);
+        while (true)
+        {
+            if (p >= _text.Length)
+            {
+                throw Error(start, "unterminated quoted string: expected a closing '\"'");
+            }
+
+            var c = _text[p];
+            if (c == '"')
+            {
+                pos = p + 1;
+                return sb.ToString();
+            }
+
+            if (c == '\n')
+            {
+                throw Error(start, "quoted string not closed before the end of the line; use \\n or a triple-quoted \"\"\"string\"\"\" for several lines");
+            }
+
+            if (c < ' ')
+            {
+                throw Error(p, $"control character U+{(int)c:X4} in a quoted string; escape it");
+            }
+
+            if (c != '\\')
+            {
+                sb.Append(c);
+                p++;
+                continue;
+            }
+
+            if (p + 1 >= _text.Length)
+            {
+                throw Error(start, "unterminated quoted string: expected a closing '\"'");
+            }
+
+            var e = _text[p + 1];
+            p += 2;
+            switch (e)
+            {
+                case '"': sb.Append('"'); break;
+                case '\\': sb.Append('\\'); break;
+                case '/': sb.Append('/'); break;
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'u':
+                    if (p + 4 > _text.Length || !ushort.TryParse(_text.AsSpan(p, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code))
+                    {
+                        throw Error(p - 2, "\\u must be followed by four hex digits");
+                    }
+
+                    sb.Append((char)code);
+                    p += 4;
+                    break;
+                default:
+                    throw Error(p - 2, $"invalid escape '\\{e}' in a quoted string; valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+            }
+        }
+    }
+
+    private Token ScanTripleQuoted()
+    {
+        var start = _pos;
+        var contentStart = _pos + 3;
+        var close = _text.IndexOf("\"\"\"", contentStart, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            throw Error(start, "unterminated triple-quoted string: expected a closing '\"\"\"'");
+        }
+
+        // Quotes right before the closing three belong to the string ("""a"""" is a").
+        while (close + 3 < _text.Length && _text[close + 3] == '"')
+        {
+            close++;
+        }
+
+        _pos = close + 3;
+        return new Token(TokenKind.QuotedString, start, _pos, _text.Substring(contentStart, close - contentStart));
+    }
+
+    private Token ScanSubstitution()
+    {
+        var start = _pos;
+        var p = _pos + 2;
+        var optional = false;
+        if (p < _text.Length && _text[p] == '?')
+        {
+            optional = true;
+            p++;
+        }
+
+        var path = new PathBuilder();
+        while (true)
+        {
+            if (p >= _text.Length || _text[p] == '\n')
+            {
+                throw Error(start, "substitution not closed: expected '}' to close the '${' here");
+            }
+
+            var c = _text[p];
+            if (c == '}')
+            {
+                p++;
+                break;
+            }
+
+            if (c == '"')
+            {
+                path.AddQuoted(ScanQuoted(ref p));
+                continue;
+            }
+
+            if (IsWhitespace(c))
+            {
+                var ws = p;
+                while (p < _text.Length && _text[p] != '\n' && IsWhitespace(_text[p]))
+                {
+                    p++;
+                }
+
+                path.AddWhitespace(_text.Substring(ws, p - ws));
+                continue;
+            }
+
+            if (IsForbidden(c))
+            {
+                throw Error(p, $"reserved character '{c}' in a substitution path; quote the key (\"...\")");
+            }
+
+            var from = p;
+            while (!EndsUnquoted(p))
+            {
+                p++;
+            }
+
+            if (p == from)
+            {
+                // Only "//" gets here: it would start a comment anywhere else.
+                throw Error(p, "'//' in a substitution path; quote the key (\"...\")");
+            }
+
+            path.AddUnquoted(_text.Substring(from, p - from));
+        }
+
+        _pos = p;
+        string[] segments;
+        try
+        {
+            segments = path.Build();
+        }
+        catch (FormatException ex)
+        {
+            throw Error(start, "invalid substitution path: " + ex.Message);
+        }
+
+        return new Token(TokenKind.Substitution, start, _pos, null, segments, optional);
+    }
+
+    private ConfigurationException Error(int offset, string message) => new(message, _source, offset);
+
+    private static bool[] BuildForbidden()
+    {
+        var table = new bool[128];
+        foreach (var c in "$\"{}[]:=,+#`^?!@*&\\")
+        {
+            table[c] = true;
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Text;
+using ActorEcho.Config.Hocon;
+
+namespace ActorEcho.Config.Parsing;
+
+internal sealed partial class Parser
+{
+    /// <summary>
+    /// Parses a value, which may be a concatenation of several parts written on one line. Stops
+    /// (without consuming) at a newline, ',', '}', ']' or the end of input.
+    /// </summary>
+    private HoconValue ParseValue(string[] path)
+    {
+        var start = _token.Start;
+        HoconValue? first = null;
+        List<HoconValue>? parts = null;
+        Token? pendingWhitespace = null;
+        while (true)
+        {
+            switch (_token.Kind)
+            {
+                case TokenKind.Whitespace:
+                    if (first is not null)
+                    {
+                        pendingWhitespace = _token;
+                    }
+
+                    Advance();
+                    continue;
+                case TokenKind.Newline:
+                case TokenKind.Comma:
+                case TokenKind.CloseBrace:
+                case TokenKind.CloseBracket:
+                case TokenKind.End:
+                    if (first is null)
+                    {
+                        throw Error(_token.Start, $"expected a value, got {_token.Describe()}");
+                    }
+
+                    return parts is null ? first : Concatenate(parts, start);
+                case TokenKind.Colon:
+                case TokenKind.Equals:
+                case TokenKind.PlusEquals:
+                    throw Error(_token.Start, $"unexpected {_token.Describe()} in a value; put text containing it in quotes");
+            }
+
+            var part = ParsePart(path);
+            if (first is null)
+            {
+                first = part;
+            }
+            else
+            {
+                parts ??= [first];
+                if (pendingWhitespace is { } ws)
+                {
+                    parts.Add(new HoconScalar(ValueKind.String, _lexer.Slice(ws), _source, ws.Start, isWhitespace: true));
+                }
+
+                parts.Add(part);
+            }
+
+            pendingWhitespace = null;
+        }
+    }
+
+    private HoconValue ParsePart(string[] path)
+    {
+        var token = _token;
+        switch (token.Kind)
+        {
+            case TokenKind.QuotedString:
+            case TokenKind.UnquotedText:
+                Advance();
+                return new HoconScalar(ValueKind.String, token.Value!, _source, token.Start);
+            case TokenKind.Number:
+                Advance();
+                return new HoconScalar(ValueKind.Number, token.Value!, _source, token.Start);
+            case TokenKind.True:
+            case TokenKind.False:
+                Advance();
+                return new HoconScalar(ValueKind.Boolean, token.Value!, _source, token.Start);
+            case TokenKind.Null:
+                Advance();
+                return HoconScalar.Null(_source, token.Start);
+            case TokenKind.Substitution:
+                Advance();
+                var target = _prefix.Length == 0 ? token.Path! : [.. _prefix, .. token.Path!];
+                return new HoconSubstitution(target, token.Path!, token.Optional, _source, token.Start);
+            case TokenKind.OpenBrace:
+                return ParseBracedObject(path);
+            case TokenKind.OpenBracket:
+                return ParseArray(path);
+            default:
+                throw Error(token.Start, $"expected a value, got {token.Describe()}");
+        }
+    }
+
+    private HoconObject ParseBracedObject(string[] path)
+    {
+        var open = _token.Start;
+        Enter(open);
+        Advance();
+        var builder = new ObjectBuilder(_source, open);
+        ParseObjectBody(builder, path, open, braced: true);
+        _depth--;
+        return builder.Build();
+    }
+
+    private HoconArray ParseArray(string[] path)
+    {
+        var open = _token.Start;
+        Enter(open);
+        Advance();
+        var items = new List<HoconValue>();
+        while (true)
+        {
+            SkipWhitespaceAndNewlines();
+            if (_token.Kind == TokenKind.CloseBracket)
+            {
+                Advance();
+                break;
+            }
+
+            if (_token.Kind == TokenKind.End)
+            {
+                throw UnclosedArray(open);
+            }
+
+            if (_token.Kind == TokenKind.Comma)
+            {
+                throw Error(_token.Start, "unexpected ','; expected an array element or ']'");
+            }
+
+            items.Add(ParseValue(path));
+            SkipWhitespace();
+            switch (_token.Kind)
+            {
+                case TokenKind.Comma:
+                    Advance();
+                    continue;
+                case TokenKind.Newline:
+                    continue;
+                case TokenKind.CloseBracket:
+                    Advance();
+                    break;
+                case TokenKind.End:
+                    throw UnclosedArray(open);
+                default:
+                    throw Error(_token.Start, $"expected ',' or ']' after an array element, got {_token.Describe()}");
+            }
+
+            break;
+        }
+
+        _depth--;
+        return new HoconArray([.. items], _source, open);
+    }
+
+    private ConfigurationException UnclosedArray(int open)
+    {
+        var (line, column) = _source.GetLineAndColumn(open);
+        return Error(_token.Start, $"expected ']' to close the array opened at {line}:{column}, got end of input");
+    }
+
+    /// <summary>
+    /// Joins plain scalars (<c>foo bar 10</c>) into one string now; anything involving
+    /// substitutions, objects or arrays is left for the resolver.
+    /// </summary>
+    private HoconValue Concatenate(List<HoconValue> parts, int start)
+    {
+        var allScalars = true;
+        foreach (var part in parts)
+        {
+            if (part is not HoconScalar)
+            {
+                allScalars = false;
+                break;
+            }
+        }
+
+        if (!allScalars)
+        {
+            return new HoconConcatenation([.. parts], _source, start);
+        }
+
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            sb.Append(((HoconScalar)part).Text);
+        }
+
+        return new HoconScalar(ValueKind.String, sb.ToString(), _source, start);
+    }
+}

@@ -1,0 +1,284 @@
+using System.Runtime.CompilerServices;
+using ActorEcho.Config.Hocon;
+
+namespace ActorEcho.Config.Parsing;
+
+/// <summary>
+/// Recursive-descent HOCON parser producing an unresolved tree: duplicate keys are merged as they
+/// are read, includes are parsed and merged in place, substitutions stay as nodes for the
+/// resolver. Split by concern: objects and fields here, values and arrays in
+/// <c>Parser.Values.cs</c>, include statements in <c>Parser.Includes.cs</c>.
+/// </summary>
+internal sealed partial class Parser
+{
+    /// <summary>Deeper nesting is refused so a hostile document cannot exhaust the stack.</summary>
+    public const int MaxDepth = 256;
+
+    private readonly SourceText _source;
+    private readonly Lexer _lexer;
+    private readonly string[] _prefix;
+    private readonly IReadOnlyList<string> _includeChain;
+    private Token _token;
+    private int _depth;
+
+    private Parser(SourceText source, string[] prefix, IReadOnlyList<string> includeChain)
+    {
+        _source = source;
+        _lexer = new Lexer(source);
+        _prefix = prefix;
+        _includeChain = includeChain;
+    }
+
+    /// <summary>Parses a whole document whose root must be an object (braces optional).</summary>
+    public static HoconObject ParseDocument(SourceText source) => ParseDocument(source, [], []);
+
+    private static HoconObject ParseDocument(SourceText source, string[] prefix, IReadOnlyList<string> includeChain)
+    {
+        var parser = new Parser(source, prefix, includeChain);
+        try
+        {
+            return parser.ParseRoot();
+        }
+        catch (InsufficientExecutionStackException ex)
+        {
+            throw new ConfigurationException("the document is nested too deeply to parse", source, parser._token.Start, ex);
+        }
+    }
+
+    private HoconObject ParseRoot()
+    {
+        Advance();
+        SkipWhitespaceAndNewlines();
+        var builder = new ObjectBuilder(_source, _token.Start);
+        if (_token.Kind == TokenKind.OpenBracket)
+        {
+            throw Error(_token.Start, "the root of a configuration document must be an object, not an array");
+        }
+
+        if (_token.Kind == TokenKind.OpenBrace)
+        {
+            var open = _token.Start;
+            Advance();
+            ParseObjectBody(builder, _prefix, open, braced: true);
+            SkipWhitespaceAndNewlines();
+            if (_token.Kind != TokenKind.End)
+            {
+                throw Error(_token.Start, $"expected the end of the document after the root object's '}}', got {_token.Describe()}");
+            }
+        }
+        else
+        {
+            ParseObjectBody(builder, _prefix, 0, braced: false);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Parses fields up to the closing brace (consumed) or, for the braceless root, the end of input.</summary>
+    private void ParseObjectBody(ObjectBuilder builder, string[] objectPath, int openOffset, bool braced)
+    {
+        while (true)
+        {
+            SkipWhitespaceAndNewlines();
+            switch (_token.Kind)
+            {
+                case TokenKind.End:
+                    if (braced)
+                    {
+                        var (line, column) = _source.GetLineAndColumn(openOffset);
+                        throw Error(_token.Start, $"expected '}}' to close the object opened at {line}:{column}, got end of input");
+                    }
+
+                    return;
+                case TokenKind.CloseBrace:
+                    if (!braced)
+                    {
+                        throw Error(_token.Start, "unbalanced '}': no object is open here");
+                    }
+
+                    Advance();
+                    return;
+                case TokenKind.Comma:
+                    throw Error(_token.Start, "unexpected ','; expected a key");
+                case TokenKind.UnquotedText when _token.Value == "include":
+                    ParseInclude(builder, objectPath);
+                    break;
+                default:
+                    ParseField(builder, objectPath);
+                    break;
+            }
+
+            SkipWhitespace();
+            switch (_token.Kind)
+            {
+                case TokenKind.Comma:
+                    Advance();
+                    break;
+                case TokenKind.Newline:
+                case TokenKind.End:
+                case TokenKind.CloseBrace:
+                    break;
+                default:
+                    throw Error(_token.Start, $"expected ',' or a newline after a field, got {_token.Describe()}");
+            }
+        }
+    }
+
+    private void ParseField(ObjectBuilder builder, string[] objectPath)
+    {
+        var keyStart = _token.Start;
+        var key = ParseKey();
+        var fieldPath = Concat(objectPath, key);
+        SkipWhitespace();
+        HoconValue value;
+        switch (_token.Kind)
+        {
+            case TokenKind.Colon:
+            case TokenKind.Equals:
+                Advance();
+                SkipWhitespaceAndNewlines();
+                value = ParseValue(fieldPath);
+                break;
+            case TokenKind.PlusEquals:
+                var plusAt = _token.Start;
+                Advance();
+                SkipWhitespaceAndNewlines();
+                var element = ParseValue(fieldPath);
+
+                // The spec defines `a += b` as `a = ${?a} [b]`.
+                var self = new HoconSubstitution(fieldPath, fieldPath, optional: true, _source, plusAt);
+                var array = new HoconArray([element], _source, element.Offset);
+                value = new HoconConcatenation([self, array], _source, plusAt);
+                break;
+            case TokenKind.OpenBrace:
+                value = ParseValue(fieldPath);
+                break;
+            default:
+                throw Error(_token.Start, $"expected ':', '=' or '{{' after the key '{ConfigPath.Render(key)}', got {_token.Describe()}");
+        }
+
+        builder.MergePath(key, 0, value, _source, keyStart);
+    }
+
+    private string[] ParseKey()
+    {
+        var start = _token.Start;
+
+        // Fast path: a key written as one unquoted word directly followed by its separator.
+        if (_token.Kind is TokenKind.UnquotedText or TokenKind.Number or TokenKind.True or TokenKind.False or TokenKind.Null)
+        {
+            var text = _token.Value!;
+            Advance();
+            if (_token.Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.OpenBrace or TokenKind.PlusEquals
+                || (_token.Kind == TokenKind.Whitespace && IsSeparatorAfterWhitespace()))
+            {
+                try
+                {
+                    return PathBuilder.SplitUnquoted(text);
+                }
+                catch (FormatException ex)
+                {
+                    throw Error(start, "invalid key: " + ex.Message);
+                }
+            }
+
+            var slow = new PathBuilder();
+            slow.AddUnquoted(text);
+            return ParseKeyRest(slow, start);
+        }
+
+        return ParseKeyRest(new PathBuilder(), start);
+    }
+
+    private string[] ParseKeyRest(PathBuilder path, int start)
+    {
+        try
+        {
+            while (true)
+            {
+                switch (_token.Kind)
+                {
+                    case TokenKind.UnquotedText:
+                    case TokenKind.Number:
+                    case TokenKind.True:
+                    case TokenKind.False:
+                    case TokenKind.Null:
+                        path.AddUnquoted(_token.Value!);
+                        break;
+                    case TokenKind.QuotedString:
+                        path.AddQuoted(_token.Value!);
+                        break;
+                    case TokenKind.Whitespace:
+                        path.AddWhitespace(_lexer.Slice(_token));
+                        break;
+                    case TokenKind.Colon:
+                    case TokenKind.Equals:
+                    case TokenKind.PlusEquals:
+                    case TokenKind.OpenBrace:
+                        return path.Build();
+                    case TokenKind.Substitution:
+                        throw Error(_token.Start, "substitutions are not allowed in keys");
+                    default:
+                        throw Error(_token.Start, $"expected a key followed by ':', '=' or '{{', got {_token.Describe()}");
+                }
+
+                Advance();
+            }
+        }
+        catch (FormatException ex)
+        {
+            throw Error(start, "invalid key: " + ex.Message);
+        }
+    }
+
+    /// <summary>With the current token being whitespace, peeks whether a separator follows so the fast key path applies.</summary>
+    private bool IsSeparatorAfterWhitespace()
+    {
+        var text = _source.Text;
+        var p = _token.End;
+        return p < text.Length && text[p] is ':' or '=' or '{' || (p + 1 < text.Length && text[p] == '+' && text[p + 1] == '=');
+    }
+
+    private static string[] Concat(string[] a, string[] b)
+    {
+        if (a.Length == 0)
+        {
+            return b;
+        }
+
+        var result = new string[a.Length + b.Length];
+        a.CopyTo(result, 0);
+        b.CopyTo(result, a.Length);
+        return result;
+    }
+
+    private void Advance() => _token = _lexer.Next();
+
+    private void SkipWhitespace()
+    {
+        while (_token.Kind == TokenKind.Whitespace)
+        {
+            Advance();
+        }
+    }
+
+    private void SkipWhitespaceAndNewlines()
+    {
+        while (_token.Kind is TokenKind.Whitespace or TokenKind.Newline)
+        {
+            Advance();
+        }
+    }
+
+    private void Enter(int offset)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error(offset, $"objects and arrays are nested more than {MaxDepth} levels deep");
+        }
+
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
+    private ConfigurationException Error(int offset, string message) => new(message, _source, offset);
+}

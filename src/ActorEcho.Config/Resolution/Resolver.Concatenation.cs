@@ -1,0 +1,93 @@
+using System.Text;
+using ActorEcho.Config.Hocon;
+
+namespace ActorEcho.Config.Resolution;
+
+internal sealed partial class Resolver
+{
+    /// <summary>
+    /// Joins the resolved parts of a concatenation: arrays append, objects merge (later parts win),
+    /// scalars join as text with the whitespace written between them. Mixing kinds is an error.
+    /// </summary>
+    private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, string[] path, Override? context)
+    {
+        var values = new List<HoconValue>(concatenation.Parts.Length);
+        var hasCollection = false;
+        var solid = 0;
+        foreach (var part in concatenation.Parts)
+        {
+            var value = part.IsResolved ? part : ResolveValue(part, path, context);
+            if (value is null)
+            {
+                continue;
+            }
+
+            values.Add(value);
+            if (value is HoconScalar { IsWhitespace: true })
+            {
+                continue;
+            }
+
+            solid++;
+            hasCollection |= value is HoconObject or HoconArray;
+        }
+
+        if (solid == 0)
+        {
+            return null;
+        }
+
+        if (solid == 1)
+        {
+            // An undefined optional part leaves a single value: keep its type, drop the whitespace.
+            return values.First(v => v is not HoconScalar { IsWhitespace: true });
+        }
+
+        if (hasCollection)
+        {
+            return JoinCollections(values, concatenation, path);
+        }
+
+        var sb = new StringBuilder();
+        foreach (var value in values)
+        {
+            var scalar = (HoconScalar)value;
+            sb.Append(scalar.Kind == ValueKind.Null && !scalar.IsWhitespace ? string.Empty : scalar.Text);
+        }
+
+        return HoconScalar.String(sb.ToString(), concatenation.Source, concatenation.Offset);
+    }
+
+    private static HoconValue JoinCollections(List<HoconValue> values, HoconConcatenation concatenation, string[] path)
+    {
+        HoconValue? result = null;
+        foreach (var value in values)
+        {
+            if (value is HoconScalar { IsWhitespace: true })
+            {
+                continue;
+            }
+
+            result = (result, value) switch
+            {
+                (null, HoconObject or HoconArray) => value,
+                (HoconArray a, HoconArray b) => new HoconArray([.. a.Items, .. b.Items], concatenation.Source, concatenation.Offset),
+                (HoconObject a, HoconObject b) => ValueMerger.MergeObjects(a, b),
+                _ => throw new ConfigurationException(
+                    $"path {ConfigPath.Render(path)}: cannot concatenate {Describe(result ?? value)} with {Describe(result is null ? values.First(v => v is HoconObject or HoconArray) : value)}; only strings, only arrays or only objects can be joined",
+                    concatenation.Source,
+                    concatenation.Offset),
+            };
+        }
+
+        return result!;
+    }
+
+    private static string Describe(HoconValue value) => value switch
+    {
+        HoconObject => "an object",
+        HoconArray => "an array",
+        HoconScalar s => $"{s.Type.ToString().ToLowerInvariant()} '{s.Text}'",
+        _ => value.Kind.ToString(),
+    };
+}
