@@ -25,8 +25,8 @@ namespace ActorEcho.Server.Protocol;
 /// <para>
 /// A line's kind is decided by its first byte and the room flag at that moment: <c>/</c> makes a
 /// command; otherwise it is a room line in a room and an echo line outside one. Echo lines stream
-/// (no length limit, nothing buffered) and consecutive ones within a chunk come out as one event, since
-/// only a command can change the room flag and a command always starts its own line. Command and room
+/// (no length limit, nothing buffered) and consecutive ones within a chunk come out as one event
+/// (one write) while the session stays outside a room. Command and room
 /// lines are buffered up to <see cref="MaxLineLength"/> bytes (not counting <c>\r\n</c>/<c>\n</c>);
 /// a longer one yields one <see cref="SessionInputKind.LineTooLong"/> and is discarded up to its
 /// <c>\n</c>. Empty room lines (a bare <c>\n</c> or <c>\r\n</c>) are skipped.
@@ -116,7 +116,7 @@ public sealed class SessionInputParser
                     break;
 
                 case State.Echoing:
-                    input = ReadEcho(rest);
+                    input = ReadEcho(rest, inRoom);
                     return true;
 
                 case State.Buffering:
@@ -149,15 +149,16 @@ public sealed class SessionInputParser
         _buffered = 0;
     }
 
-    private SessionInput ReadEcho(ReadOnlySpan<byte> rest)
+    private SessionInput ReadEcho(ReadOnlySpan<byte> rest, bool inRoom)
     {
-        // Everything up to the next line that starts with '/' echoes as one slice: one write instead
-        // of one per line. "\n/" is found with a single vectorised scan.
-        var commandStart = rest.IndexOf("\n/"u8);
+        // Outside a room, everything up to the next line that starts with '/' echoes as one slice:
+        // one write instead of one per line, found with a single vectorised scan for "\n/". If the
+        // session entered a room while this line was arriving, only the rest of this line echoes.
+        var end = inRoom ? rest.IndexOf((byte)'\n') : rest.IndexOf("\n/"u8);
         int length;
-        if (commandStart >= 0)
+        if (end >= 0)
         {
-            length = commandStart + 1;
+            length = end + 1;
             _state = State.LineStart;
         }
         else
