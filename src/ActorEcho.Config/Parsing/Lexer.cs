@@ -117,7 +117,7 @@ internal sealed class Lexer
                         if (end > 0)
                         {
                             _pos = end;
-                            return new Token(TokenKind.Number, start, end, _text.Substring(start, end - start));
+                            return new Token(TokenKind.Number, start, end, NormalizeNumber(_text.Substring(start, end - start)));
                         }
                     }
 
@@ -155,17 +155,9 @@ internal sealed class Lexer
             return 0;
         }
 
-        // JSON forbids leading zeros; "007" stays a string rather than silently becoming 7.
-        if (_text[p] == '0')
+        while (p < _text.Length && _text[p] >= '0' && _text[p] <= '9')
         {
             p++;
-        }
-        else
-        {
-            while (p < _text.Length && _text[p] >= '0' && _text[p] <= '9')
-            {
-                p++;
-            }
         }
 
         if (p + 1 < _text.Length && _text[p] == '.' && _text[p + 1] >= '0' && _text[p + 1] <= '9')
@@ -197,6 +189,22 @@ internal sealed class Lexer
         }
 
         return EndsUnquoted(p) ? p : 0;
+    }
+
+    /// <summary>
+    /// Drops leading zeros (<c>007</c> is 7, as in the reference implementation) so every number
+    /// renders as valid JSON.
+    /// </summary>
+    private static string NormalizeNumber(string text)
+    {
+        var digits = text[0] == '-' ? 1 : 0;
+        var firstNonZero = digits;
+        while (firstNonZero < text.Length - 1 && text[firstNonZero] == '0' && text[firstNonZero + 1] >= '0' && text[firstNonZero + 1] <= '9')
+        {
+            firstNonZero++;
+        }
+
+        return firstNonZero == digits ? text : text[..digits] + text[firstNonZero..];
     }
 
     private Token ScanUnquoted()

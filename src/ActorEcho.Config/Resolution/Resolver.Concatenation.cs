@@ -7,13 +7,13 @@ internal sealed partial class Resolver
 {
     /// <summary>
     /// Joins the resolved parts of a concatenation: arrays append, objects merge (later parts win),
-    /// scalars join as text with the whitespace written between them. Mixing kinds is an error.
+    /// scalars join as text with the whitespace written between them (null as "null", as the
+    /// reference implementation does). Mixing kinds is an error.
     /// </summary>
     private HoconValue? ResolveConcatenation(HoconConcatenation concatenation, string[] path, Override? context)
     {
         var values = new List<HoconValue>(concatenation.Parts.Length);
         var hasCollection = false;
-        var solid = 0;
         foreach (var part in concatenation.Parts)
         {
             var value = part.IsResolved ? part : ResolveValue(part, path, context);
@@ -23,24 +23,12 @@ internal sealed partial class Resolver
             }
 
             values.Add(value);
-            if (value is HoconScalar { IsWhitespace: true })
-            {
-                continue;
-            }
-
-            solid++;
             hasCollection |= value is HoconObject or HoconArray;
         }
 
-        if (solid == 0)
+        if (values.Count == 0)
         {
             return null;
-        }
-
-        if (solid == 1)
-        {
-            // An undefined optional part leaves a single value: keep its type, drop the whitespace.
-            return values.First(v => v is not HoconScalar { IsWhitespace: true });
         }
 
         if (hasCollection)
@@ -48,11 +36,17 @@ internal sealed partial class Resolver
             return JoinCollections(values, concatenation, path);
         }
 
+        // As the reference implementation does, whitespace next to an undefined ${?x} stays:
+        // `${?missing} foo` is " foo", and a lone surviving value keeps its type.
+        if (values.Count == 1)
+        {
+            return values[0] is HoconScalar { IsWhitespace: true } ws ? HoconScalar.String(ws.Text, ws.Source, ws.Offset) : values[0];
+        }
+
         var sb = new StringBuilder();
         foreach (var value in values)
         {
-            var scalar = (HoconScalar)value;
-            sb.Append(scalar.Kind == ValueKind.Null && !scalar.IsWhitespace ? string.Empty : scalar.Text);
+            sb.Append(((HoconScalar)value).Text);
         }
 
         return HoconScalar.String(sb.ToString(), concatenation.Source, concatenation.Offset);
