@@ -1,0 +1,225 @@
+using ActorEcho.Actors.Supervision;
+
+namespace ActorEcho.Actors.Cell;
+
+// The children container. Guarded by a lock on the extras object because guardians are given
+// children by callers on other threads (ActorSystem.ActorOf); everything else happens on the
+// cell's own thread, so the lock is uncontended in practice.
+internal sealed partial class ActorCell
+{
+    private const string NameSymbols = "-_.*$+:@&=,!~';";
+
+    public IReadOnlyCollection<IActorRef> Children => LiveChildren();
+
+    public IActorRef? Child(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var extras = _extras;
+        if (extras?.Children is null)
+        {
+            return null;
+        }
+
+        lock (extras)
+        {
+            return extras.Children.TryGetValue(name, out var info) && !info.Stopping ? info.Ref : null;
+        }
+    }
+
+    public IActorRef ActorOf(Props props, string? name = null) => AttachChild(props, name);
+
+    internal LocalActorRef AttachChild(Props props, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var extras = Extras;
+        name = name is null ? NextRandomName(extras) : ValidateName(name);
+        var child = new ActorCell(_system, props, _self, _self.Path / name);
+        lock (extras)
+        {
+            extras.Children ??= new Dictionary<string, ChildInfo>(StringComparer.Ordinal);
+            if (!extras.Children.TryAdd(name, new ChildInfo(child.SelfRef)))
+            {
+                throw new InvalidActorNameException($"actor name [{name}] is not unique among the children of {_self.Path}");
+            }
+        }
+
+        child.Start();
+        if (_terminating)
+        {
+            // A child born while its parent stops would keep the parent waiting forever.
+            StopChild(child.SelfRef);
+        }
+
+        return child.SelfRef;
+    }
+
+    public void Stop(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ReferenceEquals(actor, _self))
+        {
+            PostSystem(Terminate.Instance);
+        }
+        else if (FindChild(actor) is not null)
+        {
+            StopChild(actor);
+        }
+        else if (actor is IInternalActorRef other)
+        {
+            other.SendSystemMessage(Terminate.Instance);
+        }
+    }
+
+    /// <summary>Stops a child and counts it as stopping (restart and stop wait for it). Idempotent.</summary>
+    internal void StopChild(IActorRef child)
+    {
+        var extras = Extras;
+        lock (extras)
+        {
+            if (extras.Children is null || !extras.Children.TryGetValue(child.Path.Name, out var info)
+                || !ReferenceEquals(info.Ref, child) || info.Stopping)
+            {
+                return;
+            }
+
+            info.Stopping = true;
+            extras.StoppingChildren++;
+        }
+
+        ((IInternalActorRef)child).SendSystemMessage(Terminate.Instance);
+    }
+
+    private ChildInfo? FindChild(IActorRef child)
+    {
+        var extras = _extras;
+        if (extras?.Children is null)
+        {
+            return null;
+        }
+
+        lock (extras)
+        {
+            return extras.Children.TryGetValue(child.Path.Name, out var info) && ReferenceEquals(info.Ref, child) ? info : null;
+        }
+    }
+
+    /// <summary>Removes a dead child; says whether it was ours.</summary>
+    private bool RemoveChild(IActorRef child)
+    {
+        var extras = _extras;
+        if (extras?.Children is null)
+        {
+            return false;
+        }
+
+        lock (extras)
+        {
+            if (!extras.Children.TryGetValue(child.Path.Name, out var info) || !ReferenceEquals(info.Ref, child))
+            {
+                return false;
+            }
+
+            extras.Children.Remove(child.Path.Name);
+            if (info.Stopping)
+            {
+                extras.StoppingChildren--;
+            }
+
+            return true;
+        }
+    }
+
+    private IInternalActorRef[] LiveChildren()
+    {
+        var extras = _extras;
+        if (extras?.Children is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        lock (extras)
+        {
+            var list = new List<IInternalActorRef>(extras.Children.Count);
+            foreach (var info in extras.Children.Values)
+            {
+                if (!info.Stopping)
+                {
+                    list.Add(info.Ref);
+                }
+            }
+
+            return [.. list];
+        }
+    }
+
+    private ChildRestartStats[] ChildStats()
+    {
+        var extras = _extras;
+        if (extras?.Children is null)
+        {
+            return [];
+        }
+
+        lock (extras)
+        {
+            return extras.Children.Values.Where(c => !c.Stopping).Select(c => c.Stats).ToArray();
+        }
+    }
+
+    private int ChildCount
+    {
+        get
+        {
+            var extras = _extras;
+            if (extras?.Children is null)
+            {
+                return 0;
+            }
+
+            lock (extras)
+            {
+                return extras.Children.Count;
+            }
+        }
+    }
+
+    private static string NextRandomName(CellExtras extras)
+    {
+        // Akka-style generated names: "$" and a base-64 counter ($a, $b, ... $ba, ...).
+        const string digits = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+~";
+        var n = Interlocked.Increment(ref extras.NextNameId) - 1;
+        Span<char> buffer = stackalloc char[12];
+        var pos = buffer.Length;
+        do
+        {
+            buffer[--pos] = digits[(int)(n & 63)];
+            n >>= 6;
+        }
+        while (n != 0);
+        buffer[--pos] = '$';
+        return new string(buffer[pos..]);
+    }
+
+    internal static string ValidateName(string name)
+    {
+        if (name.Length == 0)
+        {
+            throw new InvalidActorNameException("actor name must not be empty");
+        }
+
+        if (name[0] == '$')
+        {
+            throw new InvalidActorNameException($"actor name [{name}] must not start with '$' (reserved for generated names)");
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && !NameSymbols.Contains(c, StringComparison.Ordinal))
+            {
+                throw new InvalidActorNameException($"actor name [{name}] contains '{c}'; use ASCII letters, digits and {NameSymbols}");
+            }
+        }
+
+        return name;
+    }
+}

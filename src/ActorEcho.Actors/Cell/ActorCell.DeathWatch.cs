@@ -1,0 +1,146 @@
+namespace ActorEcho.Actors.Cell;
+
+// DeathWatch. Watching sends a Watch system message to the subject; a dead subject answers it at
+// once. When an actor stops it sends DeathWatchNotification to its watchers and its parent; the
+// watcher turns it into a Terminated user message, unless it unwatched in the meantime.
+internal sealed partial class ActorCell
+{
+    public IActorRef Watch(IActorRef subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (ReferenceEquals(subject, _self))
+        {
+            return subject;
+        }
+
+        var watching = Extras.Watching ??= new HashSet<IActorRef>(ReferenceEqualityComparer.Instance);
+        if (!watching.Add(subject))
+        {
+            return subject;
+        }
+
+        if (subject is IInternalActorRef target)
+        {
+            target.SendSystemMessage(new Watch(target, _self));
+        }
+        else
+        {
+            // Not a kernel reference (Nobody, say): it can never be alive, so it is already dead.
+            PostSystem(new DeathWatchNotification(subject, existenceConfirmed: false));
+        }
+
+        return subject;
+    }
+
+    public IActorRef Unwatch(IActorRef subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (_extras?.Watching?.Remove(subject) == true)
+        {
+            _extras.TerminatedQueued?.Remove(subject);
+            if (subject is IInternalActorRef target)
+            {
+                target.SendSystemMessage(new Unwatch(target, _self));
+            }
+        }
+
+        return subject;
+    }
+
+    private void AddWatcher(Watch watch)
+    {
+        if (ReferenceEquals(watch.Watchee, _self) && !ReferenceEquals(watch.Watcher, _self))
+        {
+            (Extras.Watchers ??= new HashSet<IInternalActorRef>(ReferenceEqualityComparer.Instance)).Add(watch.Watcher);
+        }
+    }
+
+    private void RemoveWatcher(Unwatch unwatch)
+    {
+        if (ReferenceEquals(unwatch.Watchee, _self))
+        {
+            _extras?.Watchers?.Remove(unwatch.Watcher);
+        }
+    }
+
+    private void HandleDeathWatchNotification(DeathWatchNotification notification)
+    {
+        var wasChild = RemoveChild(notification.Actor);
+        if (_extras?.Watching?.Remove(notification.Actor) == true)
+        {
+            (_extras.TerminatedQueued ??= new HashSet<IActorRef>(ReferenceEqualityComparer.Instance)).Add(notification.Actor);
+            EnqueueInternal(new Envelope(new Terminated(notification.Actor, notification.ExistenceConfirmed), notification.Actor));
+        }
+
+        if (!wasChild)
+        {
+            return;
+        }
+
+        if (_extras!.PendingRecreateCause is { } cause && _extras.StoppingChildren == 0)
+        {
+            FinishRecreate(cause);
+        }
+        else if (_terminating && ChildCount == 0)
+        {
+            FinishTerminate();
+        }
+    }
+
+    private bool TakeQueuedTerminated(IActorRef actor) => _extras?.TerminatedQueued?.Remove(actor) == true;
+
+    /// <summary>Tells watchers and the parent that this actor has stopped; drops its own watches.</summary>
+    private void NotifyDeath()
+    {
+        var extras = _extras;
+        var parentIsWatcher = false;
+        if (extras?.Watchers is { } watchers)
+        {
+            foreach (var watcher in watchers)
+            {
+                parentIsWatcher |= ReferenceEquals(watcher, _parent);
+                watcher.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
+            }
+
+            extras.Watchers = null;
+        }
+
+        if (!parentIsWatcher)
+        {
+            _parent.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
+        }
+
+        if (extras?.Watching is { } watching)
+        {
+            foreach (var subject in watching)
+            {
+                if (subject is IInternalActorRef target)
+                {
+                    target.SendSystemMessage(new Unwatch(target, _self));
+                }
+            }
+
+            extras.Watching = null;
+        }
+
+        if (extras is { SubscribedToEventStream: true })
+        {
+            _system.EventStream.Unsubscribe(_self);
+        }
+    }
+
+    /// <summary>Marks this actor as an event-stream subscriber, so stopping unsubscribes it.</summary>
+    internal void MarkSubscribed() => Extras.SubscribedToEventStream = true;
+
+    /// <summary>Queues a kernel-generated user message (Terminated, ReceiveTimeout): never dropped by a bounded mailbox.</summary>
+    private void EnqueueInternal(Envelope envelope)
+    {
+        if (_capacity > 0)
+        {
+            Interlocked.Increment(ref _userCount);
+        }
+
+        _userQueue.Enqueue(envelope);
+        Schedule();
+    }
+}

@@ -1,0 +1,171 @@
+namespace ActorEcho.Actors.Cell;
+
+// Creating, restarting and stopping the actor instance, in Akka's order:
+// create: constructor, PreStart. Restart: PreRestart (old), wait for the old children to stop,
+// constructor, PostRestart (new). Stop: children stop first, then PostStop, then the watchers
+// and the parent are told.
+internal sealed partial class ActorCell
+{
+    private void CreateActor()
+    {
+        try
+        {
+            NewActorInstance();
+            _actor!.InvokePreStart();
+        }
+        catch (Exception e)
+        {
+            ClearActor();
+            HandleInvokeFailure(new ActorInitializationException(_self, "exception during creation", e));
+        }
+    }
+
+    private void NewActorInstance()
+    {
+        var previous = t_creating;
+        t_creating = this;
+        ActorBase actor;
+        try
+        {
+            actor = Props.Factory();
+        }
+        finally
+        {
+            t_creating = previous;
+        }
+
+        if (!ReferenceEquals(actor.Cell, this))
+        {
+            throw new ActorInitializationException(_self, "the props factory returned an actor that was not created for this cell (create it inside the factory, do not reuse an instance)", null);
+        }
+
+        _actor = actor;
+        _behavior = actor.InitialBehavior();
+        if (_extras is not null)
+        {
+            _extras.Strategy = null;
+            _extras.BehaviorStack?.Clear();
+        }
+
+        if (actor is Stashing.IWithStash withStash)
+        {
+            // One stash per cell: messages stashed by the old instance are unstashed for the new one.
+            withStash.Stash = Extras.Stash ??= new Stashing.ActorStash(this);
+        }
+
+        if (actor is Timers.IWithTimers withTimers)
+        {
+            withTimers.Timers = Extras.Timers = new Timers.TimerScheduler(this);
+        }
+    }
+
+    private void ClearActor()
+    {
+        _actor = null;
+        _behavior = null;
+    }
+
+    private void FaultRecreate(Exception cause)
+    {
+        if (_terminating)
+        {
+            return;
+        }
+
+        if (_actor is null)
+        {
+            // Creation itself failed: build a first instance (PreStart, not PostRestart).
+            ClearFailedAndResume();
+            CreateActor();
+            return;
+        }
+
+        var actor = _actor;
+        var failedMessage = _extras?.FailedMessage;
+        _extras?.Timers?.CancelAll();
+        _extras?.Stash?.UnstashAllForRestart();
+        CancelReceiveTimeout();
+        try
+        {
+            actor.InvokePreRestart(cause, failedMessage);
+        }
+        catch (Exception e)
+        {
+            LogHookFailure(e, "PreRestart");
+        }
+
+        ClearActor();
+        if (Extras.StoppingChildren > 0)
+        {
+            Extras.PendingRecreateCause = cause;
+        }
+        else
+        {
+            FinishRecreate(cause);
+        }
+    }
+
+    private void FinishRecreate(Exception cause)
+    {
+        Extras.PendingRecreateCause = null;
+        ClearFailedAndResume();
+        try
+        {
+            NewActorInstance();
+            _actor!.InvokePostRestart(cause);
+        }
+        catch (Exception e)
+        {
+            ClearActor();
+            HandleInvokeFailure(new ActorInitializationException(_self, "exception during restart", e));
+            return;
+        }
+
+        // Children the old instance kept (its PreRestart did not stop them) are restarted too.
+        foreach (var child in LiveChildren())
+        {
+            child.SendSystemMessage(new Recreate(cause));
+        }
+    }
+
+    private void HandleTerminate()
+    {
+        if (_terminating)
+        {
+            return;
+        }
+
+        _terminating = true;
+        CancelReceiveTimeout();
+        foreach (var child in LiveChildren())
+        {
+            StopChild(child);
+        }
+
+        if (ChildCount == 0)
+        {
+            FinishTerminate();
+        }
+    }
+
+    private void FinishTerminate()
+    {
+        var actor = _actor;
+        try
+        {
+            actor?.InvokePostStop();
+        }
+        catch (Exception e)
+        {
+            LogHookFailure(e, "PostStop");
+        }
+        finally
+        {
+            _extras?.Timers?.CancelAll();
+            _extras?.Stash?.DiscardToDeadLetters();
+            ClearActor();
+            _closed = true;
+            NotifyDeath();
+        }
+    }
+}
