@@ -11,11 +11,12 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
     private readonly string[] _keys;
     private readonly bool _isResolved;
 
-    internal HoconObject(Dictionary<string, HoconValue> fields, string[] keys, SourceText? source, int offset)
+    internal HoconObject(Dictionary<string, HoconValue> fields, string[] keys, SourceText? source, int offset, bool ignoresFallbacks = false)
         : base(source, offset)
     {
         _fields = fields;
         _keys = keys;
+        IgnoresFallbacks = ignoresFallbacks;
         _isResolved = true;
         foreach (var value in fields.Values)
         {
@@ -43,9 +44,18 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
 
     internal IReadOnlyList<string> KeyList => _keys;
 
+    /// <summary>
+    /// Set once this object has been merged over a non-object: that value hid everything below it,
+    /// so later fallbacks must not merge in (the spec's "not adjacent" rule).
+    /// </summary>
+    internal bool IgnoresFallbacks { get; }
+
     internal override ValueKind Kind => ValueKind.Object;
 
     internal override bool IsResolved => _isResolved;
+
+    internal HoconObject WithIgnoresFallbacks() =>
+        IgnoresFallbacks ? this : new HoconObject(_fields, _keys, Source, Offset, ignoresFallbacks: true);
 
     /// <summary>True when the object has a field named <paramref name="key"/> (a single key, not a path).</summary>
     public bool ContainsKey(string key) => _fields.ContainsKey(key);

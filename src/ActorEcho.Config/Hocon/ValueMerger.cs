@@ -18,8 +18,9 @@ internal static class ValueMerger
                 return MergeObjects(lowerObject, higherObject);
             }
 
-            // An object hides a non-object below it; only an unresolved value might yet become an object.
-            return lower.IsResolved ? higher : Stack(lower, higher);
+            // An object hides a non-object below it, and with it every later fallback; only an
+            // unresolved value might yet become an object.
+            return lower.IsResolved ? higherObject.WithIgnoresFallbacks() : Stack(lower, higher);
         }
 
         return higher.IsResolved ? higher : Stack(lower, higher);
@@ -27,12 +28,12 @@ internal static class ValueMerger
 
     public static HoconObject MergeObjects(HoconObject lower, HoconObject higher)
     {
-        if (lower.Count == 0)
+        if (higher.IgnoresFallbacks || (lower.Count == 0 && !lower.IgnoresFallbacks))
         {
             return higher;
         }
 
-        if (higher.Count == 0)
+        if (higher.Count == 0 && !lower.IgnoresFallbacks)
         {
             return lower;
         }
@@ -60,7 +61,7 @@ internal static class ValueMerger
             }
         }
 
-        return new HoconObject(fields, [.. keys], higher.Source, higher.Offset);
+        return new HoconObject(fields, [.. keys], higher.Source, higher.Offset, lower.IgnoresFallbacks);
     }
 
     private static HoconMergeStack Stack(HoconValue lower, HoconValue higher)

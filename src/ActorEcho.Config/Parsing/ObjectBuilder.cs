@@ -30,6 +30,12 @@ internal sealed class ObjectBuilder
             return;
         }
 
+        if (value is HoconObject { IgnoresFallbacks: true })
+        {
+            _slots[key] = value;
+            return;
+        }
+
         if (existing is ObjectBuilder builder)
         {
             if (value is HoconObject obj)

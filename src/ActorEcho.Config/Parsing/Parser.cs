@@ -163,6 +163,18 @@ internal sealed partial class Parser
     private string[] ParseKey()
     {
         var start = _token.Start;
+        try
+        {
+            return ParseKeyTokens();
+        }
+        catch (FormatException ex)
+        {
+            throw Error(start, "invalid key: " + ex.Message);
+        }
+    }
+
+    private string[] ParseKeyTokens()
+    {
 
         // Fast path: a key written as one unquoted word directly followed by its separator.
         if (_token.Kind is TokenKind.UnquotedText or TokenKind.Number or TokenKind.True or TokenKind.False or TokenKind.Null)
@@ -172,27 +184,19 @@ internal sealed partial class Parser
             if (_token.Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.OpenBrace or TokenKind.PlusEquals
                 || (_token.Kind == TokenKind.Whitespace && IsSeparatorAfterWhitespace()))
             {
-                try
-                {
-                    return PathBuilder.SplitUnquoted(text);
-                }
-                catch (FormatException ex)
-                {
-                    throw Error(start, "invalid key: " + ex.Message);
-                }
+                return PathBuilder.SplitUnquoted(text);
             }
 
             var slow = new PathBuilder();
             slow.AddUnquoted(text);
-            return ParseKeyRest(slow, start);
+            return ParseKeyRest(slow);
         }
 
-        return ParseKeyRest(new PathBuilder(), start);
+        return ParseKeyRest(new PathBuilder());
     }
 
-    private string[] ParseKeyRest(PathBuilder path, int start)
+    private string[] ParseKeyRest(PathBuilder path)
     {
-        try
         {
             while (true)
             {
@@ -224,10 +228,6 @@ internal sealed partial class Parser
 
                 Advance();
             }
-        }
-        catch (FormatException ex)
-        {
-            throw Error(start, "invalid key: " + ex.Message);
         }
     }
 

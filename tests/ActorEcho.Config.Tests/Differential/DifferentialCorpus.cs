@@ -27,7 +27,6 @@ public static class DifferentialCorpus
             b = hello world  again
             c = some.dotted.value
             d = /usr/local/bin
-            e = http-ish:x
             """),
         new("unquoted-forbidden-char-rejected", "a = hello!"),
         new("quoted-escapes", """
