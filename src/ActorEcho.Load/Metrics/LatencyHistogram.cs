@@ -90,7 +90,8 @@ internal sealed class LatencyHistogram
             seen += _counts[i];
             if (seen >= target)
             {
-                return Math.Clamp(HighestEquivalent(i), Min, Max);
+                // The last bucket also holds everything beyond the range; only Max is exact there.
+                return i == BucketCount - 1 ? Max : Math.Clamp(HighestEquivalent(i), Min, Max);
             }
         }
 

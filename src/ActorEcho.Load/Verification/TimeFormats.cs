@@ -41,7 +41,7 @@ internal static class TimeFormats
         }
 
         Span<char> chars = stackalloc char[24];
-        if (Encoding.ASCII.GetChars(text, chars) != 24 || chars[9] == ' ')
+        if (Encoding.ASCII.GetChars(text, chars) != 24 || chars[9] == ' ' || chars[8] == '0')
         {
             return false;
         }
