@@ -1,0 +1,141 @@
+using System.Net.Sockets;
+using ActorEcho.Actors;
+using ActorEcho.IO.Logging;
+
+namespace ActorEcho.IO.TcpTransport;
+
+/// <summary>The close paths: graceful (after the write queue drains), confirmed, aborted, failed.</summary>
+internal sealed partial class TcpConnection
+{
+    private CloseMode _closeMode;
+    private IActorRef? _closeCommander;
+    private bool _finSent;
+
+    private void BeginClose(Tcp.CloseCommand command, IActorRef? commander)
+    {
+        if (_closeMode is CloseMode.Close or CloseMode.ConfirmedClose)
+        {
+            // Already closing on request; the first request decides how.
+            return;
+        }
+
+        _closeCommander = commander;
+        _closeMode = command is Tcp.ConfirmedClose ? CloseMode.ConfirmedClose : CloseMode.Close;
+        if (_closeMode == CloseMode.ConfirmedClose && !_peerClosed)
+        {
+            // The peer's FIN can only be seen by reading; read whatever comes until then.
+            _readingSuspended = false;
+            StartReading(_handler ?? commander ?? Context.System.DeadLetters);
+            _readGate.Open();
+        }
+
+        Become(Closing);
+        TryFinishClose();
+    }
+
+    private void OnPeerClosed()
+    {
+        _peerClosed = true;
+        switch (_closeMode)
+        {
+            case CloseMode.ConfirmedClose:
+                TryFinishClose();
+                return;
+            case CloseMode.Close or CloseMode.PeerClosed:
+                return;
+        }
+
+        if (_keepOpenOnPeerClosed)
+        {
+            _handler?.Tell(Tcp.PeerClosed.Instance, Self);
+            return;
+        }
+
+        _closeMode = CloseMode.PeerClosed;
+        Become(Closing);
+        TryFinishClose();
+    }
+
+    /// <summary>Ends the connection once nothing is queued, the way <see cref="_closeMode"/> asks.</summary>
+    private void TryFinishClose()
+    {
+        if (_sending || _queue.Count > 0)
+        {
+            return;
+        }
+
+        switch (_closeMode)
+        {
+            case CloseMode.Close:
+                ShutdownSend();
+                Finish(Tcp.Closed.Instance);
+                break;
+            case CloseMode.ConfirmedClose:
+                ShutdownSend();
+                if (_peerClosed)
+                {
+                    Finish(Tcp.ConfirmedClosed.Instance);
+                }
+
+                break;
+            case CloseMode.PeerClosed:
+                ShutdownSend();
+                Finish(Tcp.PeerClosed.Instance);
+                break;
+        }
+    }
+
+    private void ShutdownSend()
+    {
+        if (_finSent)
+        {
+            return;
+        }
+
+        _finSent = true;
+        try
+        {
+            _socket?.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException)
+        {
+            // The peer already reset the connection: nothing left to flush.
+        }
+    }
+
+    private void DoAbort(IActorRef commander)
+    {
+        _tcp.Tracker.Abort(_socket);
+        _closeCommander = commander;
+        Finish(Tcp.Aborted.Instance);
+    }
+
+    private void FailWith(string cause)
+    {
+        IOLog.ConnectionFailed(_tcp.Logger, _id, _remote, cause);
+        Finish(new Tcp.ErrorClosed(cause));
+    }
+
+    /// <summary>Tells the handler and the close commander how the connection ended, then stops (PostStop disposes the socket).</summary>
+    private void Finish(Tcp.ConnectionClosed closed)
+    {
+        IOLog.ConnectionClosed(_tcp.Logger, _id, _remote, closed.GetType().Name);
+        _handler?.Tell(closed, Self);
+        if (_closeCommander is { } commander && !commander.Equals(_handler) && !commander.Equals(Context.System.DeadLetters))
+        {
+            commander.Tell(closed, Self);
+        }
+
+        Become(Stopped);
+        Context.Stop(Self);
+    }
+
+    /// <summary>After the final event: only late socket reports arrive, and they no longer matter.</summary>
+    private void Stopped(object message)
+    {
+        if (message is Tcp.WriteCommand write)
+        {
+            Sender.Tell(new Tcp.CommandFailed(write, new InvalidOperationException("the connection is closed; the write was not sent")), Self);
+        }
+    }
+}

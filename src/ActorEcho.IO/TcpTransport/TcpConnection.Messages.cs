@@ -1,0 +1,40 @@
+using System.Net.Sockets;
+
+namespace ActorEcho.IO.TcpTransport;
+
+/// <summary>What the connection's socket tasks report back to it.</summary>
+internal sealed partial class TcpConnection
+{
+    /// <summary>The outgoing connect succeeded.</summary>
+    private sealed record ConnectSucceeded
+    {
+        public static ConnectSucceeded Instance { get; } = new();
+    }
+
+    /// <summary>The outgoing connect failed or timed out.</summary>
+    private sealed record ConnectFailed(Exception Cause);
+
+    /// <summary>The send in flight handed all its bytes to the OS (the actor knows which writes it held).</summary>
+    private sealed record WriteCompleted
+    {
+        public static WriteCompleted Instance { get; } = new();
+    }
+
+    /// <summary>The send in flight failed.</summary>
+    private sealed record WriteFailed(SocketError Error, string Message);
+
+    /// <summary>The peer sent FIN (a read returned 0 bytes).</summary>
+    private sealed record ReadEnded
+    {
+        public static ReadEnded Instance { get; } = new();
+    }
+
+    /// <summary>A read failed, e.g. the peer reset the connection.</summary>
+    private sealed record ReadFailed(SocketError Error, string Message);
+
+    /// <summary>No <see cref="Tcp.Register"/> arrived in time (or an over-limit connection's grace ended).</summary>
+    private sealed record RegisterTimedOut
+    {
+        public static RegisterTimedOut Instance { get; } = new();
+    }
+}

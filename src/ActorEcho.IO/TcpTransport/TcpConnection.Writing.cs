@@ -1,0 +1,236 @@
+using System.Net.Sockets;
+using ActorEcho.Actors;
+using ActorEcho.IO.Logging;
+
+namespace ActorEcho.IO.TcpTransport;
+
+/// <summary>
+/// The write side. Accepted writes wait in <see cref="_queue"/>; when no send is in flight, every
+/// queued write (up to a batch limit) goes out in one gathered send. When the send completes the
+/// writes it carried are acked in order. An ack therefore means "handed to the OS send buffer".
+/// </summary>
+internal sealed partial class TcpConnection
+{
+    // A gathered send takes at most this many buffers (well under IOV_MAX) and stops adding writes
+    // past this many bytes, so acks of early writes are not held back by a huge batch.
+    private const int MaxSegmentsPerSend = 64;
+    private const long MaxBytesPerSend = 1024 * 1024;
+
+    private readonly Queue<PendingWrite> _queue = new();
+    private readonly List<ArraySegment<byte>> _sendSegments = new(MaxSegmentsPerSend);
+    private long _pendingBytes;
+    private bool _sending;
+    private int _inFlightWrites;
+    private long _inFlightBytes;
+    private bool _writingSuspended;
+    private IActorRef? _resumeWritingRequester;
+
+    private void HandleWrite(Tcp.WriteCommand command)
+    {
+        if (_closeMode != CloseMode.None)
+        {
+            Sender.Tell(new Tcp.CommandFailed(command, new InvalidOperationException("the connection is closing; the write was not sent")), Self);
+            return;
+        }
+
+        var bytes = command.ByteCount;
+        if (_writingSuspended || (_pendingBytes > 0 && _pendingBytes + bytes > _tcp.Settings.MaxPendingWriteBytes))
+        {
+            // A NACK. Every later write is refused as well until ResumeWriting, so a writer that resends
+            // from its first refused write keeps its order.
+            _writingSuspended = true;
+            IOLog.WriteRefused(_tcp.Logger, _id, _remote, bytes, _pendingBytes, _tcp.Settings.MaxPendingWriteBytes);
+            Sender.Tell(new Tcp.CommandFailed(command, new InvalidOperationException(
+                $"write of {bytes} bytes refused: {_pendingBytes} bytes pending (max-pending-write-bytes {_tcp.Settings.MaxPendingWriteBytes}); send Tcp.ResumeWriting and resend after Tcp.WritingResumed")), Self);
+            return;
+        }
+
+        switch (command)
+        {
+            case Tcp.Write write:
+                _queue.Enqueue(new PendingWrite(write, Sender));
+                break;
+            case Tcp.CompoundWrite compound:
+                foreach (var write in compound.Writes)
+                {
+                    _queue.Enqueue(new PendingWrite(write, Sender));
+                }
+
+                break;
+            default:
+                throw new NotSupportedException($"unknown write command {command.GetType().Name}");
+        }
+
+        _pendingBytes += bytes;
+        TrySend();
+    }
+
+    private void HandleResumeWriting()
+    {
+        if (_queue.Count == 0 && !_sending)
+        {
+            _writingSuspended = false;
+            Sender.Tell(Tcp.WritingResumed.Instance, Self);
+            return;
+        }
+
+        _resumeWritingRequester = Sender;
+    }
+
+    private void OnWriteCompleted()
+    {
+        _sending = false;
+        for (var i = 0; i < _inFlightWrites; i++)
+        {
+            var done = _queue.Dequeue();
+            if (done.Write.WantsAck)
+            {
+                done.AckTo.Tell(done.Write.Ack, Self);
+            }
+        }
+
+        _pendingBytes -= _inFlightBytes;
+        _inFlightWrites = 0;
+        _inFlightBytes = 0;
+        TrySend();
+    }
+
+    private void TrySend()
+    {
+        if (_sending || _socket is null)
+        {
+            return;
+        }
+
+        // Empty writes at the head need no system call: everything before them is already with the OS.
+        while (_queue.TryPeek(out var head) && head.Write.Data.IsEmpty)
+        {
+            _queue.Dequeue();
+            if (head.Write.WantsAck)
+            {
+                head.AckTo.Tell(head.Write.Ack, Self);
+            }
+        }
+
+        if (_queue.Count == 0)
+        {
+            OnQueueDrained();
+            return;
+        }
+
+        _sendSegments.Clear();
+        var writes = 0;
+        long bytes = 0;
+        foreach (var pending in _queue)
+        {
+            var segments = pending.Write.Data.Segments;
+            if (writes > 0 && (_sendSegments.Count + segments.Count > MaxSegmentsPerSend || bytes >= MaxBytesPerSend))
+            {
+                break;
+            }
+
+            _sendSegments.AddRange(segments);
+            bytes += pending.Write.Data.Count;
+            writes++;
+        }
+
+        _inFlightWrites = writes;
+        _inFlightBytes = bytes;
+        _sending = true;
+        _ = _sendSegments.Count == 1
+            ? SendOneAsync(_socket, _sendSegments[0], Self)
+            : SendGatheredAsync(_socket, _sendSegments, bytes, Self);
+    }
+
+    private void OnQueueDrained()
+    {
+        if (_resumeWritingRequester is { } requester)
+        {
+            _resumeWritingRequester = null;
+            _writingSuspended = false;
+            requester.Tell(Tcp.WritingResumed.Instance, Self);
+        }
+
+        if (_closeMode != CloseMode.None)
+        {
+            TryFinishClose();
+        }
+    }
+
+    private async Task SendOneAsync(Socket socket, ArraySegment<byte> segment, IActorRef self)
+    {
+        try
+        {
+            var remaining = segment.AsMemory();
+            while (!remaining.IsEmpty)
+            {
+                var sent = await socket.SendAsync(remaining, SocketFlags.None);
+                remaining = remaining[sent..];
+            }
+
+            self.Tell(WriteCompleted.Instance, self);
+        }
+        catch (SocketException ex)
+        {
+            ReportWriteFailure(self, ex);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task SendGatheredAsync(Socket socket, List<ArraySegment<byte>> segments, long total, IActorRef self)
+    {
+        try
+        {
+            long sent = await socket.SendAsync(segments, SocketFlags.None);
+            if (sent < total)
+            {
+                // The runtime sends the whole list for stream sockets; this only guards that promise.
+                foreach (var rest in Remainder(segments, sent))
+                {
+                    var remaining = rest.AsMemory();
+                    while (!remaining.IsEmpty)
+                    {
+                        remaining = remaining[await socket.SendAsync(remaining, SocketFlags.None)..];
+                    }
+                }
+            }
+
+            self.Tell(WriteCompleted.Instance, self);
+        }
+        catch (SocketException ex)
+        {
+            ReportWriteFailure(self, ex);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static List<ArraySegment<byte>> Remainder(List<ArraySegment<byte>> segments, long skip)
+    {
+        var rest = new List<ArraySegment<byte>>();
+        foreach (var segment in segments)
+        {
+            if (skip >= segment.Count)
+            {
+                skip -= segment.Count;
+                continue;
+            }
+
+            rest.Add(segment.Slice((int)skip));
+            skip = 0;
+        }
+
+        return rest;
+    }
+
+    private void ReportWriteFailure(IActorRef self, SocketException ex)
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            self.Tell(new WriteFailed(ex.SocketErrorCode, ex.Message), self);
+        }
+    }
+}
