@@ -23,6 +23,7 @@ internal sealed class LoadCommand
     private readonly Option<long?> _messages = new("--messages", "-n") { Description = "Total requests over all clients; the run ends when all are answered" };
     private readonly Option<int?> _roomSize = new("--room-size") { Description = "Members per chat room (default 10)" };
     private readonly Option<int?> _senders = new("--senders") { Description = "Chat members per room that send (default all)" };
+    private readonly Option<string?> _udpMode = new("--udp-mode") { Description = "udp workload: both (alternate time and echo), time or echo (default both)" };
     private readonly Option<string?> _mix = new("--mix") { Description = "Weights for mix, e.g. echo=60,time=20,chat=10,udp=10" };
     private readonly Option<string?> _json = new("--json") { Description = "Also write the summary as JSON to this file" };
     private readonly Option<bool> _noLive = new("--no-live") { Description = "Plain progress lines instead of the live display (automatic when stdout is not a terminal)" };
@@ -35,7 +36,7 @@ internal sealed class LoadCommand
         foreach (var option in new Option[]
                  {
                      _host, _port, _udpPort, _workload, _connections, _rampUp, _outstanding, _payload, _thinkTime, _rate,
-                     _duration, _messages, _roomSize, _senders, _mix, _json, _noLive, _connectTimeout, _replyTimeout,
+                     _duration, _messages, _roomSize, _senders, _udpMode, _mix, _json, _noLive, _connectTimeout, _replyTimeout,
                  })
         {
             Root.Options.Add(option);
@@ -98,6 +99,19 @@ internal sealed class LoadCommand
             else
             {
                 problems.Add($"--workload '{workloadText}' is unknown; use one of echo, time, chat, udp, idle, burst, mix");
+            }
+        }
+
+        if (result.GetValue(_udpMode) is { } udpText)
+        {
+            if (Enum.TryParse<UdpMode>(udpText, ignoreCase: true, out var mode) && Enum.IsDefined(mode) &&
+                !int.TryParse(udpText, CultureInfo.InvariantCulture, out _))
+            {
+                o = o with { UdpMode = mode };
+            }
+            else
+            {
+                problems.Add($"--udp-mode '{udpText}' is unknown; use both, time or echo");
             }
         }
 

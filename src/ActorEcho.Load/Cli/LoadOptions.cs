@@ -39,6 +39,8 @@ internal sealed record LoadOptions
     /// <summary>Total requests over all clients; null for no count limit.</summary>
     public long? Messages { get; init; }
 
+    public UdpMode UdpMode { get; init; } = UdpMode.Both;
+
     public int RoomSize { get; init; } = 10;
 
     /// <summary>How many members of each chat room send; null means all of them.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using ActorEcho.Load.Cli;
 using ActorEcho.Load.Metrics;
 using ActorEcho.Load.Runner;
 using ActorEcho.Load.Verification;
@@ -7,7 +8,7 @@ using ActorEcho.Load.Verification;
 namespace ActorEcho.Load.Clients;
 
 /// <summary>
-/// UDP client alternating a <c>time</c> query (ctime reply) and an echo datagram, one at a time:
+/// UDP client sending <c>time</c> queries (ctime reply) and/or echo datagrams, one at a time:
 /// a lost datagram is a timeout and stops this client, as for TCP.
 /// </summary>
 internal sealed class UdpLoadClient : LoadClient
@@ -61,7 +62,12 @@ internal sealed class UdpLoadClient : LoadClient
                     break;
                 }
 
-                var isTime = seq % 2 == 0;
+                var isTime = Context.Options.UdpMode switch
+                {
+                    UdpMode.Time => true,
+                    UdpMode.Echo => false,
+                    _ => seq % 2 == 0,
+                };
                 ReadOnlyMemory<byte> datagram = isTime ? TimeQuery : request;
                 if (!isTime)
                 {

@@ -105,6 +105,14 @@ public class LoadCommandTests
         Assert.NotEmpty(Errors(option, value));
 
     [Fact]
+    public void UdpMode_Should_Parse()
+    {
+        Assert.Equal(UdpMode.Both, Parse().UdpMode);
+        Assert.Equal(UdpMode.Time, Parse("--udp-mode", "time").UdpMode);
+        Assert.NotEmpty(Errors("--udp-mode", "tcp"));
+    }
+
+    [Fact]
     public void MessagesWithIdle_Should_Conflict() =>
         Assert.NotEmpty(Errors("--workload", "idle", "--messages", "10"));
 

@@ -68,6 +68,23 @@ public class LoadRunnerEndToEndTests
         Assert.Equal(100, summary.Messages);
     }
 
+    [Theory]
+    [InlineData("time")]
+    [InlineData("echo")]
+    public async Task UdpWorkload_Should_SendOnlyTheChosenDatagrams(string modeName)
+    {
+        var mode = Enum.Parse<UdpMode>(modeName, ignoreCase: true);
+        await using var server = new FakeSessionServer();
+        var summary = await Run(new LoadOptions
+        {
+            Workload = WorkloadKind.Udp, UdpMode = mode, UdpPort = server.UdpPort, Connections = 1, Messages = 20, Duration = null,
+        });
+
+        AssertClean(summary);
+        Assert.Equal(20, summary.Messages);
+        Assert.Equal(mode == UdpMode.Time ? 20 * 24 : 20 * 32, summary.Bytes);
+    }
+
     [Fact]
     public async Task ChatWorkload_Should_SeeEveryLineAtEveryOtherMemberOnce()
     {
