@@ -124,8 +124,12 @@ internal abstract class LoadClient : IDisposable
         return Adopt(socket) ? socket : null;
     }
 
-    /// <summary>Makes <paramref name="socket"/> the one <see cref="Close"/> and <see cref="Abort"/> act on.</summary>
-    protected bool Adopt(Socket socket)
+    /// <summary>
+    /// Makes <paramref name="socket"/> the one <see cref="Close"/> and <see cref="Abort"/> act on,
+    /// and counts the client as connected unless <paramref name="connected"/> says otherwise
+    /// (a UDP socket "connects" without the server hearing of it).
+    /// </summary>
+    protected bool Adopt(Socket socket, bool connected = true)
     {
         Volatile.Write(ref _socket, socket);
         if (IsAborted)
@@ -135,7 +139,11 @@ internal abstract class LoadClient : IDisposable
             return false;
         }
 
-        Stats.MarkConnected();
+        if (connected)
+        {
+            Stats.MarkConnected();
+        }
+
         return true;
     }
 

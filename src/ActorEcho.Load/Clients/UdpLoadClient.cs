@@ -43,7 +43,7 @@ internal sealed class UdpLoadClient : LoadClient
             return;
         }
 
-        if (!Adopt(socket))
+        if (!Adopt(socket, connected: false))
         {
             return;
         }
@@ -88,6 +88,8 @@ internal sealed class UdpLoadClient : LoadClient
                     break;
                 }
 
+                // For UDP, "connected" means the server has answered at least once.
+                Stats.MarkConnected();
                 Stats.Latency.Record((long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds);
                 Stats.AddTraffic(1, received);
             }

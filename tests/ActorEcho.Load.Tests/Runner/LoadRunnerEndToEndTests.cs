@@ -102,6 +102,21 @@ public class LoadRunnerEndToEndTests
     }
 
     [Fact]
+    public async Task ChatWorkload_Should_FanOutOneSendersLinesToALargeRoom()
+    {
+        await using var server = new FakeSessionServer();
+        const int members = 200;
+        var summary = await Run(new LoadOptions
+        {
+            Workload = WorkloadKind.Chat, Port = server.Port, Connections = members, RoomSize = members, ChatSenders = 1,
+            ThinkTime = TimeSpan.FromMilliseconds(5), Messages = 10, Duration = null,
+        });
+
+        AssertClean(summary);
+        Assert.Equal(10 * (members - 1), summary.Messages);
+    }
+
+    [Fact]
     public async Task ChatWorkload_Should_CountDuplicates()
     {
         await using var server = new FakeSessionServer { DuplicateDeliveries = true };
