@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using ActorEcho.Actors.Events;
+using Xunit.Abstractions;
+
+namespace ActorEcho.Actors.Tests;
+
+/// <summary>Bounded mailboxes, and the one-thread-at-a-time, per-sender-FIFO promise under load.</summary>
+public sealed class MailboxTests(ITestOutputHelper output) : TestKit.TestKit(output)
+{
+    [Fact]
+    public async Task BoundedMailbox_Should_SendOverflowToDeadLettersWithoutBlockingTheSender()
+    {
+        var gate = new TaskCompletionSource();
+        var letters = CreateTestProbe();
+        Sys.EventStream.Subscribe(letters.Ref, typeof(DeadLetter));
+        var actor = Sys.ActorOf(Props.Create(() => new HeldOnZero(gate.Task, TestActor)).WithMailbox("bounded:2"), "bounded");
+        actor.Tell(0);
+        await ExpectMsgAsync("holding 0", hint: "message 0 is out of the mailbox and holds the actor");
+
+        // Two fit; seven overflow. A blocking Tell would never finish, since the actor is held.
+        var sending = Task.Run(() =>
+        {
+            for (var i = 1; i <= 9; i++)
+            {
+                actor.Tell(i);
+            }
+        });
+        await sending.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var dropped = Enumerable.Range(0, 7).Select(_ => (int)letters.ExpectMsg<DeadLetter>().Message).ToList();
+        Assert.Equal([3, 4, 5, 6, 7, 8, 9], dropped);
+        gate.SetResult();
+        Assert.Equal(["handled 0", "handled 1", "handled 2"], ReceiveN(3).Cast<string>());
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void BoundedMailbox_Should_AcceptMessagesAgainOnceDrained()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new HeldOnZero(Task.CompletedTask, TestActor)).WithMailbox("bounded:1"), "bounded");
+
+        for (var i = 1; i <= 3; i++)
+        {
+            actor.Tell(i);
+            ExpectMsg($"handled {i}");
+        }
+    }
+
+    [Fact]
+    public void MailboxName_Should_BeValidated()
+    {
+        Assert.Throws<ArgumentException>(() => Props.Create(() => new HeldOnZero(Task.CompletedTask, TestActor)).WithMailbox("bounded:0"));
+        Assert.Throws<ArgumentException>(() => Props.Create(() => new HeldOnZero(Task.CompletedTask, TestActor)).WithMailbox("lifo"));
+    }
+
+    [Fact]
+    public void Actor_Should_SeeEveryProducersMessagesOnceInOrderAndNeverOnTwoThreads()
+    {
+        const int Producers = 8;
+        const int PerProducer = 100_000;
+        var actor = Sys.ActorOf(Props.Create(() => new SequenceChecker(Producers, PerProducer, TestActor)), "checker");
+        using var go = new ManualResetEventSlim(false);
+        var threads = Enumerable.Range(0, Producers).Select(p => new Thread(() =>
+        {
+            go.Wait(TimeSpan.FromSeconds(10));
+            for (var i = 0; i < PerProducer; i++)
+            {
+                actor.Tell(new Item(p, i), null);
+            }
+        })
+        { IsBackground = true, Name = $"producer-{p}" }).ToList();
+        threads.ForEach(t => t.Start());
+        var clock = Stopwatch.StartNew();
+
+        go.Set();
+        Assert.All(threads, t => Assert.True(t.Join(TimeSpan.FromSeconds(30)), $"{t.Name} did not finish sending"));
+        var report = ExpectMsg<Report>(TimeSpan.FromSeconds(30));
+
+        Output?.WriteLine($"{Producers * PerProducer} messages in {clock.ElapsedMilliseconds} ms on {report.Threads} threads");
+        Assert.Equal(0, report.Overlaps);
+        Assert.Equal(0, report.OutOfOrder);
+        Assert.Equal(Producers * PerProducer, report.Received);
+        Assert.All(report.NextExpected, n => Assert.Equal(PerProducer, n));
+    }
+
+    private sealed record Item(int Producer, int Sequence);
+
+    private sealed record Report(long Received, long OutOfOrder, long Overlaps, int Threads, int[] NextExpected);
+
+    private sealed class HeldOnZero : ReceiveActor
+    {
+        public HeldOnZero(Task gate, IActorRef probe)
+        {
+            ReceiveAsync<int>(async i =>
+            {
+                if (i == 0)
+                {
+                    probe.Tell("holding 0");
+                    await gate;
+                }
+
+                probe.Tell($"handled {i}");
+            });
+        }
+    }
+
+    /// <summary>
+    /// Checks each producer's sequence (no loss, duplicate or reorder shows up as a gap or repeat)
+    /// and counts how often it found another thread already inside its handler.
+    /// </summary>
+    private sealed class SequenceChecker : ReceiveActor
+    {
+        private readonly int[] _next;
+        private readonly HashSet<int> _threads = [];
+        private int _inside;
+        private long _received;
+        private long _outOfOrder;
+        private long _overlaps;
+
+        public SequenceChecker(int producers, int perProducer, IActorRef probe)
+        {
+            _next = new int[producers];
+            var total = (long)producers * perProducer;
+            Receive<Item>(item =>
+            {
+                if (Interlocked.Increment(ref _inside) != 1)
+                {
+                    _overlaps++;
+                }
+
+                if (item.Sequence != _next[item.Producer])
+                {
+                    _outOfOrder++;
+                }
+
+                _next[item.Producer] = item.Sequence + 1;
+                if ((++_received & 1023) == 0)
+                {
+                    _threads.Add(Environment.CurrentManagedThreadId);
+
+                    // Linger now and then, so a second thread entering would be caught in the act.
+                    Thread.SpinWait(200);
+                }
+
+                if (Interlocked.Decrement(ref _inside) != 0)
+                {
+                    _overlaps++;
+                }
+
+                if (_received == total)
+                {
+                    probe.Tell(new Report(_received, _outOfOrder, _overlaps, _threads.Count, (int[])_next.Clone()));
+                }
+            });
+        }
+    }
+}
