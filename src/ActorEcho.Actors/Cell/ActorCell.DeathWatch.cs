@@ -35,13 +35,18 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (_extras?.Watching?.Remove(subject) == true)
+        var extras = _extras;
+        if (extras is null)
         {
-            _extras.TerminatedQueued?.Remove(subject);
-            if (subject is IInternalActorRef target)
-            {
-                target.SendSystemMessage(new Unwatch(target, _self));
-            }
+            return subject;
+        }
+
+        // Once the death notification has been processed the subject is no longer in Watching but
+        // its Terminated may still be queued: drop it in either case, as the contract promises.
+        extras.TerminatedQueued?.Remove(subject);
+        if (extras.Watching?.Remove(subject) == true && subject is IInternalActorRef target)
+        {
+            target.SendSystemMessage(new Unwatch(target, _self));
         }
 
         return subject;
