@@ -39,29 +39,27 @@ internal static class ValueMerger
         }
 
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        var fields = new Dictionary<string, HoconValue>(lower.Count + higher.Count, StringComparer.Ordinal);
         var keys = new List<string>(lower.Count + higher.Count);
-        foreach (var key in lower.KeyList)
+        var values = new List<HoconValue>(lower.Count + higher.Count);
+        keys.AddRange(lower.KeyList);
+        values.AddRange(lower.ValueList);
+        for (var i = 0; i < higher.Count; i++)
         {
-            fields[key] = lower[key];
-            keys.Add(key);
-        }
-
-        foreach (var key in higher.KeyList)
-        {
-            var value = higher[key];
-            if (fields.TryGetValue(key, out var existing))
+            var key = higher.KeyList[i];
+            var value = higher.ValueList[i];
+            var at = lower.IndexOf(key);
+            if (at >= 0)
             {
-                fields[key] = Merge(existing, value);
+                values[at] = Merge(values[at], value);
             }
             else
             {
-                fields[key] = value;
                 keys.Add(key);
+                values.Add(value);
             }
         }
 
-        return new HoconObject(fields, [.. keys], higher.Source, higher.Offset, lower.IgnoresFallbacks);
+        return new HoconObject([.. keys], [.. values], higher.Source, higher.Offset, lower.IgnoresFallbacks);
     }
 
     private static HoconMergeStack Stack(HoconValue lower, HoconValue higher)

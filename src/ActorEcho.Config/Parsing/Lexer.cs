@@ -13,14 +13,22 @@ internal sealed class Lexer
     // Characters the spec forbids in unquoted text; most of them start another token.
     private static readonly bool[] Forbidden = BuildForbidden();
 
+    // Keys and short values repeat across sections ("port", "enabled", "true"); sharing one
+    // string per spelling keeps large documents from allocating (and retaining) thousands of copies.
+    private const int MaxPooledLength = 32;
+    private const int MaxPoolSize = 8192;
+
     private readonly SourceText _source;
     private readonly string _text;
+    private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _poolLookup;
     private int _pos;
 
     public Lexer(SourceText source)
     {
         _source = source;
         _text = source.Text;
+        _poolLookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static bool IsWhitespace(char c) =>
@@ -117,7 +125,7 @@ internal sealed class Lexer
                         if (end > 0)
                         {
                             _pos = end;
-                            return new Token(TokenKind.Number, start, end, NormalizeNumber(_text.Substring(start, end - start)));
+                            return new Token(TokenKind.Number, start, end, NormalizeNumber(Intern(start, end - start)));
                         }
                     }
 
@@ -128,6 +136,28 @@ internal sealed class Lexer
 
     /// <summary>The text of a token such as whitespace, which carries no decoded value.</summary>
     public string Slice(Token token) => _text.Substring(token.Start, token.End - token.Start);
+
+    private string Intern(int start, int length)
+    {
+        if (length > MaxPooledLength)
+        {
+            return _text.Substring(start, length);
+        }
+
+        var span = _text.AsSpan(start, length);
+        if (_poolLookup.TryGetValue(span, out var pooled))
+        {
+            return pooled;
+        }
+
+        var created = span.ToString();
+        if (_pool.Count < MaxPoolSize)
+        {
+            _pool.Add(created);
+        }
+
+        return created;
+    }
 
     private char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
 
@@ -230,7 +260,7 @@ internal sealed class Lexer
             kind = TokenKind.Null;
         }
 
-        return new Token(kind, start, _pos, _text.Substring(start, length));
+        return new Token(kind, start, _pos, Intern(start, length));
     }
 
     private string ScanQuoted(ref int pos)
@@ -245,7 +275,7 @@ internal sealed class Lexer
             if (c == '"')
             {
                 pos = p + 1;
-                return _text.Substring(start + 1, p - start - 1);
+                return Intern(start + 1, p - start - 1);
             }
 
             if (c == '\\' || c < ' ')

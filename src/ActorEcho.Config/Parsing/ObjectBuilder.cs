@@ -5,15 +5,18 @@ namespace ActorEcho.Config.Parsing;
 /// <summary>
 /// The mutable object a parser fills field by field. Child objects that receive more fields later
 /// (<c>a.b = 1</c> then <c>a.c = 2</c>) become builders themselves, so repeated dotted keys cost
-/// one insertion each instead of copying the parent object every time.
+/// one insertion each instead of copying the parent object every time. A builder is used once:
+/// <see cref="Build"/> hands its arrays to the object it returns.
 /// </summary>
 internal sealed class ObjectBuilder
 {
-    // Each slot holds a finished HoconValue or a child ObjectBuilder.
-    private readonly Dictionary<string, object> _slots = new(StringComparer.Ordinal);
     private readonly List<string> _keys = [];
+
+    // Each slot holds a finished HoconValue or a child ObjectBuilder.
+    private readonly List<object> _slots = [];
     private readonly SourceText? _source;
     private readonly int _offset;
+    private Dictionary<string, int>? _index;
 
     public ObjectBuilder(SourceText? source, int offset)
     {
@@ -23,16 +26,17 @@ internal sealed class ObjectBuilder
 
     public void Merge(string key, HoconValue value)
     {
-        if (!_slots.TryGetValue(key, out var existing))
+        var at = IndexOf(key);
+        if (at < 0)
         {
-            _slots[key] = value;
-            _keys.Add(key);
+            Add(key, value);
             return;
         }
 
+        var existing = _slots[at];
         if (value is HoconObject { IgnoresFallbacks: true })
         {
-            _slots[key] = value;
+            _slots[at] = value;
             return;
         }
 
@@ -44,29 +48,29 @@ internal sealed class ObjectBuilder
             }
             else
             {
-                _slots[key] = ValueMerger.Merge(builder.Build(), value);
+                _slots[at] = ValueMerger.Merge(builder.Build(), value);
             }
 
             return;
         }
 
         var existingValue = (HoconValue)existing;
-        if (value is HoconObject higher && existingValue is HoconObject lower)
+        if (value is HoconObject higher && existingValue is HoconObject lower && !lower.IgnoresFallbacks)
         {
             var thawed = Thaw(lower);
             thawed.MergeObject(higher);
-            _slots[key] = thawed;
+            _slots[at] = thawed;
             return;
         }
 
-        _slots[key] = ValueMerger.Merge(existingValue, value);
+        _slots[at] = ValueMerger.Merge(existingValue, value);
     }
 
     public void MergeObject(HoconObject obj)
     {
-        foreach (var key in obj.KeyList)
+        for (var i = 0; i < obj.Count; i++)
         {
-            Merge(key, obj[key]);
+            Merge(obj.KeyList[i], obj.ValueList[i]);
         }
     }
 
@@ -80,29 +84,29 @@ internal sealed class ObjectBuilder
             return;
         }
 
-        if (!_slots.TryGetValue(key, out var existing))
+        var at = IndexOf(key);
+        if (at < 0)
         {
             var child = new ObjectBuilder(source, offset);
-            _slots[key] = child;
-            _keys.Add(key);
+            Add(key, child);
             child.MergePath(path, index + 1, value, source, offset);
             return;
         }
 
-        switch (existing)
+        switch (_slots[at])
         {
             case ObjectBuilder builder:
                 builder.MergePath(path, index + 1, value, source, offset);
                 return;
-            case HoconObject obj:
+            case HoconObject { IgnoresFallbacks: false } obj:
                 var thawed = Thaw(obj);
-                _slots[key] = thawed;
+                _slots[at] = thawed;
                 thawed.MergePath(path, index + 1, value, source, offset);
                 return;
-            case HoconValue { IsResolved: true }:
+            case HoconValue { IsResolved: true } and not HoconObject:
                 // A new object hides the resolved non-object that was there.
                 var replacement = new ObjectBuilder(source, offset);
-                _slots[key] = replacement;
+                _slots[at] = replacement;
                 replacement.MergePath(path, index + 1, value, source, offset);
                 return;
             default:
@@ -113,34 +117,68 @@ internal sealed class ObjectBuilder
 
     public HoconObject Build()
     {
-        var fields = new Dictionary<string, HoconValue>(_keys.Count, StringComparer.Ordinal);
-        foreach (var key in _keys)
+        var values = new HoconValue[_slots.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            var slot = _slots[key];
-            fields[key] = slot as HoconValue ?? ((ObjectBuilder)slot).Build();
+            var slot = _slots[i];
+            values[i] = slot as HoconValue ?? ((ObjectBuilder)slot).Build();
         }
 
-        return new HoconObject(fields, [.. _keys], _source, _offset);
+        return new HoconObject(_keys.ToArray(), values, _source, _offset);
     }
 
-    private static HoconValue Wrap(string[] path, int index, HoconValue value, SourceText? source, int offset)
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Add(string key, object slot)
+    {
+        _keys.Add(key);
+        _slots.Add(slot);
+        if (_index is not null)
+        {
+            _index[key] = _keys.Count - 1;
+        }
+        else if (_keys.Count > HoconObject.IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < _keys.Count; i++)
+            {
+                _index[_keys[i]] = i;
+            }
+        }
+    }
+
+    private static HoconObject Wrap(string[] path, int index, HoconValue value, SourceText? source, int offset)
     {
         for (var i = path.Length - 1; i >= index; i--)
         {
-            var fields = new Dictionary<string, HoconValue>(1, StringComparer.Ordinal) { [path[i]] = value };
-            value = new HoconObject(fields, [path[i]], source, offset);
+            value = new HoconObject([path[i]], [value], source, offset);
         }
 
-        return value;
+        return (HoconObject)value;
     }
 
     private static ObjectBuilder Thaw(HoconObject obj)
     {
         var builder = new ObjectBuilder(obj.Source, obj.Offset);
-        foreach (var key in obj.KeyList)
+        for (var i = 0; i < obj.Count; i++)
         {
-            builder._slots[key] = obj[key];
-            builder._keys.Add(key);
+            builder.Add(obj.KeyList[i], obj.ValueList[i]);
         }
 
         return builder;

@@ -7,9 +7,11 @@ internal sealed partial class Parser
 {
     /// <summary>
     /// Parses a value, which may be a concatenation of several parts written on one line. Stops
-    /// (without consuming) at a newline, ',', '}', ']' or the end of input.
+    /// (without consuming) at a newline, ',', '}', ']' or the end of input. The value's absolute
+    /// path is <paramref name="parent"/> + <paramref name="key"/>, joined only if an object or
+    /// array needs it, since most values are scalars.
     /// </summary>
-    private HoconValue ParseValue(string[] path)
+    private HoconValue ParseValue(string[] parent, string[]? key)
     {
         var start = _token.Start;
         HoconValue? first = null;
@@ -44,7 +46,7 @@ internal sealed partial class Parser
                     throw Error(_token.Start, $"unexpected {_token.Describe()} in a value; put text containing it in quotes");
             }
 
-            var part = ParsePart(path);
+            var part = ParsePart(parent, key);
             if (first is null)
             {
                 first = part;
@@ -64,7 +66,7 @@ internal sealed partial class Parser
         }
     }
 
-    private HoconValue ParsePart(string[] path)
+    private HoconValue ParsePart(string[] parent, string[]? key)
     {
         var token = _token;
         switch (token.Kind)
@@ -88,9 +90,9 @@ internal sealed partial class Parser
                 var target = _prefix.Length == 0 ? token.Path! : [.. _prefix, .. token.Path!];
                 return new HoconSubstitution(target, token.Path!, token.Optional, _source, token.Start);
             case TokenKind.OpenBrace:
-                return ParseBracedObject(path);
+                return ParseBracedObject(key is null ? parent : Concat(parent, key));
             case TokenKind.OpenBracket:
-                return ParseArray(path);
+                return ParseArray(key is null ? parent : Concat(parent, key));
             default:
                 throw Error(token.Start, $"expected a value, got {token.Describe()}");
         }
@@ -132,7 +134,7 @@ internal sealed partial class Parser
                 throw Error(_token.Start, "unexpected ','; expected an array element or ']'");
             }
 
-            items.Add(ParseValue(path));
+            items.Add(ParseValue(path, null));
             SkipWhitespace();
             switch (_token.Kind)
             {

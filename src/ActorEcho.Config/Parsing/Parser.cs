@@ -128,7 +128,6 @@ internal sealed partial class Parser
     {
         var keyStart = _token.Start;
         var key = ParseKey();
-        var fieldPath = Concat(objectPath, key);
         SkipWhitespace();
         HoconValue value;
         switch (_token.Kind)
@@ -137,21 +136,22 @@ internal sealed partial class Parser
             case TokenKind.Equals:
                 Advance();
                 SkipWhitespaceAndNewlines();
-                value = ParseValue(fieldPath);
+                value = ParseValue(objectPath, key);
                 break;
             case TokenKind.PlusEquals:
                 var plusAt = _token.Start;
                 Advance();
                 SkipWhitespaceAndNewlines();
-                var element = ParseValue(fieldPath);
+                var element = ParseValue(objectPath, key);
 
                 // The spec defines `a += b` as `a = ${?a} [b]`.
+                var fieldPath = Concat(objectPath, key);
                 var self = new HoconSubstitution(fieldPath, fieldPath, optional: true, _source, plusAt);
                 var array = new HoconArray([element], _source, element.Offset);
                 value = new HoconConcatenation([self, array], _source, plusAt);
                 break;
             case TokenKind.OpenBrace:
-                value = ParseValue(fieldPath);
+                value = ParseValue(objectPath, key);
                 break;
             default:
                 throw Error(_token.Start, $"expected ':', '=' or '{{' after the key '{ConfigPath.Render(key)}', got {_token.Describe()}");
@@ -189,6 +189,22 @@ internal sealed partial class Parser
 
             var slow = new PathBuilder();
             slow.AddUnquoted(text);
+            return ParseKeyRest(slow);
+        }
+
+        if (_token.Kind == TokenKind.QuotedString)
+        {
+            // JSON-style "key": one element, never split.
+            var text = _token.Value!;
+            Advance();
+            if (_token.Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.OpenBrace or TokenKind.PlusEquals
+                || (_token.Kind == TokenKind.Whitespace && IsSeparatorAfterWhitespace()))
+            {
+                return [text];
+            }
+
+            var slow = new PathBuilder();
+            slow.AddQuoted(text);
             return ParseKeyRest(slow);
         }
 

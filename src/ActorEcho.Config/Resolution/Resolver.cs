@@ -54,20 +54,21 @@ internal sealed partial class Resolver
             return obj;
         }
 
-        var fields = new Dictionary<string, HoconValue>(obj.Count, StringComparer.Ordinal);
         var keys = new List<string>(obj.Count);
-        foreach (var key in obj.KeyList)
+        var values = new List<HoconValue>(obj.Count);
+        for (var i = 0; i < obj.Count; i++)
         {
-            var value = obj[key];
+            var key = obj.KeyList[i];
+            var value = obj.ValueList[i];
             var resolved = value.IsResolved ? value : ResolveFieldReal(Append(path, key), value);
             if (resolved is not null)
             {
-                fields[key] = resolved;
                 keys.Add(key);
+                values.Add(resolved);
             }
         }
 
-        return new HoconObject(fields, [.. keys], obj.Source, obj.Offset);
+        return new HoconObject([.. keys], [.. values], obj.Source, obj.Offset);
     }
 
     /// <summary>Resolves the field of the real tree at <paramref name="path"/>; null when an optional substitution removed it.</summary>
@@ -169,20 +170,21 @@ internal sealed partial class Resolver
                 result = new HoconArray([.. items], array.Source, array.Offset);
                 break;
             case HoconObject obj:
-                var fields = new Dictionary<string, HoconValue>(obj.Count, StringComparer.Ordinal);
                 var keys = new List<string>(obj.Count);
-                foreach (var key in obj.KeyList)
+                var values = new List<HoconValue>(obj.Count);
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    var value = obj[key];
+                    var key = obj.KeyList[i];
+                    var value = obj.ValueList[i];
                     var resolved = value.IsResolved ? value : ResolveStack(StackOf(value), Append(path, key), StackOf(value).Length, context);
                     if (resolved is not null)
                     {
-                        fields[key] = resolved;
                         keys.Add(key);
+                        values.Add(resolved);
                     }
                 }
 
-                result = new HoconObject(fields, [.. keys], obj.Source, obj.Offset);
+                result = new HoconObject([.. keys], [.. values], obj.Source, obj.Offset);
                 break;
             default:
                 throw new InvalidOperationException($"unexpected node {node.Kind}");
