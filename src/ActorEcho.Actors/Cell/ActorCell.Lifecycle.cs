@@ -22,6 +22,19 @@ internal sealed partial class ActorCell
 
     private void NewActorInstance()
     {
+        // A constructor may call Become or BecomeStacked (a state machine choosing its first
+        // state). Until the instance exists its initial behaviour is unknown, so a placeholder
+        // stands in for it: what the constructor chose then wins, and a behaviour it stacked
+        // unbecomes to the initial one.
+        Receive? initial = null;
+        Receive placeholder = m => initial!(m);
+        _behavior = placeholder;
+        if (_extras is not null)
+        {
+            _extras.Strategy = null;
+            _extras.BehaviorStack?.Clear();
+        }
+
         var previous = t_creating;
         t_creating = this;
         ActorBase actor;
@@ -40,11 +53,10 @@ internal sealed partial class ActorCell
         }
 
         _actor = actor;
-        _behavior = actor.InitialBehavior();
-        if (_extras is not null)
+        initial = actor.InitialBehavior();
+        if (ReferenceEquals(_behavior, placeholder))
         {
-            _extras.Strategy = null;
-            _extras.BehaviorStack?.Clear();
+            _behavior = initial;
         }
 
         if (actor is Stashing.IWithStash withStash)
