@@ -37,6 +37,14 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void DottedKeyOverNonObject_Should_HideTheFallbacksToo()
+    {
+        // `a = 42` then `a.b = 1` makes a fresh object that replaced 42, so nothing below merges in.
+        var merged = Hocon.Parse("a = 42\na.b = 1").WithFallback(Hocon.Parse("a { c = 2 }"));
+        JsonAssert.Equivalent("""{"a":{"b":1}}""", merged.ToJson());
+    }
+
+    [Fact]
     public void EnvironmentHook_Should_OverrideTheReferenceDefault()
     {
         var name = "ACTORECHO_CONFIG_TEST_PORT_" + Guid.NewGuid().ToString("N");

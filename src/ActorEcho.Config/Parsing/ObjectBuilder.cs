@@ -16,12 +16,14 @@ internal sealed class ObjectBuilder
     private readonly List<object> _slots = [];
     private readonly SourceText? _source;
     private readonly int _offset;
+    private readonly bool _ignoresFallbacks;
     private Dictionary<string, int>? _index;
 
-    public ObjectBuilder(SourceText? source, int offset)
+    public ObjectBuilder(SourceText? source, int offset, bool ignoresFallbacks = false)
     {
         _source = source;
         _offset = offset;
+        _ignoresFallbacks = ignoresFallbacks;
     }
 
     public void Merge(string key, HoconValue value)
@@ -104,8 +106,8 @@ internal sealed class ObjectBuilder
                 thawed.MergePath(path, index + 1, value, source, offset);
                 return;
             case HoconValue { IsResolved: true } and not HoconObject:
-                // A new object hides the resolved non-object that was there.
-                var replacement = new ObjectBuilder(source, offset);
+                // A new object hides the resolved non-object that was there, and every fallback below it.
+                var replacement = new ObjectBuilder(source, offset, ignoresFallbacks: true);
                 _slots[at] = replacement;
                 replacement.MergePath(path, index + 1, value, source, offset);
                 return;
@@ -124,7 +126,7 @@ internal sealed class ObjectBuilder
             values[i] = slot as HoconValue ?? ((ObjectBuilder)slot).Build();
         }
 
-        return new HoconObject(_keys.ToArray(), values, _source, _offset);
+        return new HoconObject(_keys.ToArray(), values, _source, _offset, _ignoresFallbacks);
     }
 
     private int IndexOf(string key)
