@@ -82,13 +82,18 @@ internal sealed partial class ActorCell
             return;
         }
 
-        if (_extras!.PendingRecreateCause is { } cause && _extras.StoppingChildren == 0)
+        // A stop that arrived while a restart waited for the old children wins: finishing the
+        // restart would build a new instance and the stop would never complete.
+        if (_terminating)
+        {
+            if (ChildCount == 0)
+            {
+                FinishTerminate();
+            }
+        }
+        else if (_extras!.PendingRecreateCause is { } cause && _extras.StoppingChildren == 0)
         {
             FinishRecreate(cause);
-        }
-        else if (_terminating && ChildCount == 0)
-        {
-            FinishTerminate();
         }
     }
 
