@@ -103,6 +103,14 @@ internal sealed partial class ActorCell
     private void NotifyDeath()
     {
         var extras = _extras;
+
+        // Before anyone hears of the death: whoever reacts to it must not find the actor still
+        // subscribed (an event published then would only become a dead letter).
+        if (extras is { SubscribedToEventStream: true })
+        {
+            _system.EventStream.Unsubscribe(_self);
+        }
+
         var parentIsWatcher = false;
         if (extras?.Watchers is { } watchers)
         {
@@ -131,11 +139,6 @@ internal sealed partial class ActorCell
             }
 
             extras.Watching = null;
-        }
-
-        if (extras is { SubscribedToEventStream: true })
-        {
-            _system.EventStream.Unsubscribe(_self);
         }
     }
 
