@@ -382,6 +382,23 @@ internal sealed class Lexer
             p++;
         }
 
+        string[] segments;
+        try
+        {
+            segments = ScanSubstitutionPath(start, ref p);
+        }
+        catch (FormatException ex)
+        {
+            throw Error(start, "invalid substitution path: " + ex.Message);
+        }
+
+        _pos = p;
+        return new Token(TokenKind.Substitution, start, _pos, null, segments, optional);
+    }
+
+    /// <summary>Reads the path up to and including the closing '}'; empty elements throw <see cref="FormatException"/>.</summary>
+    private string[] ScanSubstitutionPath(int start, ref int p)
+    {
         var path = new PathBuilder();
         while (true)
         {
@@ -394,7 +411,7 @@ internal sealed class Lexer
             if (c == '}')
             {
                 p++;
-                break;
+                return path.Build();
             }
 
             if (c == '"')
@@ -434,19 +451,6 @@ internal sealed class Lexer
 
             path.AddUnquoted(_text.Substring(from, p - from));
         }
-
-        _pos = p;
-        string[] segments;
-        try
-        {
-            segments = path.Build();
-        }
-        catch (FormatException ex)
-        {
-            throw Error(start, "invalid substitution path: " + ex.Message);
-        }
-
-        return new Token(TokenKind.Substitution, start, _pos, null, segments, optional);
     }
 
     private ConfigurationException Error(int offset, string message) => new(message, _source, offset);

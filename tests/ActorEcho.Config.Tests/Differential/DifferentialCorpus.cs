@@ -274,6 +274,66 @@ public static class DifferentialCorpus
             path = ${?HOME}"/conf"
             unset = ${?ACTORECHO_SURELY_NOT_SET_VARIABLE}
             """),
+        new("crlf-line-endings", "a = 1\r\nb = hello world\r\nc {\r\n  d = [1,\r\n 2]\r\n}\r\n"),
+        new("byte-order-mark", "\uFEFFa = 1\nb = 2"),
+        new("unicode-keys-and-values", """
+            größe = 10
+            "ключ" = значение
+            emoji = "😀"
+            """),
+        new("whitespace-around-values", "a =    padded   \nb : \t tabbed\t\nc = [  1  ,  2  ]"),
+        new("nested-arrays-of-objects", """
+            servers = [
+              { host = a, ports = [1, 2] }
+              { host = b, ports = [3] }
+            ]
+            first = ${servers}
+            """),
+        new("substitution-into-array-element", """
+            port = 80
+            list = [${port}, "${port}", x${port}]
+            """),
+        new("substitution-quoted-path", """
+            "a.b" { c = 1 }
+            x = ${"a.b".c}
+            """),
+        new("substitution-of-merged-object", """
+            a { x = 1 }
+            a { y = 2 }
+            b = ${a}
+            b { z = 3 }
+            """),
+        new("plus-equals-in-nested-objects", """
+            x { list = [a] }
+            x { list += b }
+            x.list += c
+            """),
+        new("concatenation-numbers-booleans", """
+            a = 1 2
+            b = true 1.5
+            c = ${a} ${b}
+            """),
+        new("object-in-array-concatenation", """
+            a = [{ x = 1 }] [{ y = 2 }]
+            """),
+        new("deep-merge", """
+            a.b.c.d.e = 1
+            a { b { c { d { f = 2 } } } }
+            a.b.c = { g = 3 }
+            """),
+        new("self-reference-in-fallback-chain", """
+            a = [1]
+            a = ${a} [2]
+            b { list = ${a} }
+            b { list = ${b.list} [3] }
+            """),
+        new("optional-self-reference-string", """
+            greeting = ${?greeting}hello
+            """),
+        new("double-comma-in-object-rejected", "a { x = 1,, }"),
+        new("empty-key-path-rejected", "a. = 1"),
+        new("plus-without-equals-rejected", "a + 1"),
+        new("include-needs-quoted-rejected", "include foo.conf"),
         new("akka-style", """
             akka {
               loglevel = "INFO"
