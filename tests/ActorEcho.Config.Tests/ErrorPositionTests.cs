@@ -41,6 +41,31 @@ public sealed class ErrorPositionTests
     }
 
     [Fact]
+    public void LongDottedKey_Should_BeRejectedNotCrash()
+    {
+        var key = string.Join('.', Enumerable.Repeat("k", 100_000));
+        var error = Assert.Throws<ConfigurationException>(() => Hocon.Parse(key + " = 1"));
+        Assert.Contains("more than 256 levels deep", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ConfigurationException>(() => Hocon.Parse(new string('{', 200) + " a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a1.a2.a3.a4.a5.a6.a7.a8.a9.b1.b2.b3.b4.b5.b6.b7.b8.b9.c1.c2.c3.c4.c5.c6.c7.c8.c9 = 1"));
+    }
+
+    [Fact]
+    public void ExplodingSubstitutions_Should_StopWithAnError()
+    {
+        var text = "a = x\n" + string.Concat(Enumerable.Repeat("a = ${a}${a}\n", 40));
+        var error = Assert.Throws<ConfigurationException>(() => Hocon.Parse(text).Resolve());
+        Assert.Contains("steps", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeepSubstitutionChain_Should_StopWithAnError()
+    {
+        var text = string.Concat(Enumerable.Repeat("a = [${?a}]\n", 2000));
+        var error = Assert.Throws<ConfigurationException>(() => Hocon.Parse(text).Resolve());
+        Assert.Contains("levels deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OriginDescription_Should_AppearInResolutionErrors()
     {
         var error = Assert.Throws<ConfigurationException>(() =>

@@ -128,6 +128,11 @@ internal sealed partial class Parser
     {
         var keyStart = _token.Start;
         var key = ParseKey();
+        if (_depth + key.Length > MaxDepth)
+        {
+            throw Error(keyStart, $"the key '{ConfigPath.Render(key[..Math.Min(3, key.Length)])}' nests objects more than {MaxDepth} levels deep");
+        }
+
         SkipWhitespace();
         HoconValue value;
         switch (_token.Kind)

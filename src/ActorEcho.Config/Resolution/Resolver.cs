@@ -13,7 +13,7 @@ namespace ActorEcho.Config.Resolution;
 internal sealed partial class Resolver
 {
     private const int MaxDepth = 1000;
-    private const long MaxSteps = 10_000_000;
+    private const long MaxSteps = 2_000_000;
 
     private readonly HoconObject _root;
     private readonly Func<string, string?> _environment;
