@@ -72,6 +72,22 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public async Task ConcurrentFirstReads_Should_ResolveOnceAndAgree()
+    {
+        var config = Hocon.Parse("a = ${b}\nb = [1, 2]\nc = ${a} [3]");
+        using var start = new ManualResetEventSlim(false);
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.Wait(TimeSpan.FromSeconds(10));
+            return string.Join(",", config.GetIntList("c"));
+        })).ToArray();
+        start.Set();
+        var results = await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(results, r => Assert.Equal("1,2,3", r));
+        Assert.Same(config.Root, config.Root);
+    }
+
+    [Fact]
     public void Resolution_Should_BeLazyUntilTheFirstRead()
     {
         // The application layer alone cannot resolve; with its fallback it can.

@@ -8,7 +8,7 @@ namespace ActorEcho.Config.Hocon;
 public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconValue>
 {
     /// <summary>Most config objects have a handful of keys; below this a linear scan beats hashing and saves the allocation.</summary>
-    internal const int IndexThreshold = 8;
+    internal const int IndexThreshold = 16;
 
     private readonly string[] _keys;
     private readonly HoconValue[] _values;

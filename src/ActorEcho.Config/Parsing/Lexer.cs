@@ -399,6 +399,20 @@ internal sealed class Lexer
     /// <summary>Reads the path up to and including the closing '}'; empty elements throw <see cref="FormatException"/>.</summary>
     private string[] ScanSubstitutionPath(int start, ref int p)
     {
+        // Fast path: ${a.b.c} written as one unquoted word.
+        var end = p;
+        while (end < _text.Length && !EndsUnquoted(end) && _text[end] != '}')
+        {
+            end++;
+        }
+
+        if (end > p && end < _text.Length && _text[end] == '}')
+        {
+            var segments = PathBuilder.SplitUnquoted(_text.Substring(p, end - p));
+            p = end + 1;
+            return segments;
+        }
+
         var path = new PathBuilder();
         while (true)
         {

@@ -5,8 +5,8 @@ namespace ActorEcho.Config.Parsing;
 /// <summary>
 /// The mutable object a parser fills field by field. Child objects that receive more fields later
 /// (<c>a.b = 1</c> then <c>a.c = 2</c>) become builders themselves, so repeated dotted keys cost
-/// one insertion each instead of copying the parent object every time. A builder is used once:
-/// <see cref="Build"/> hands its arrays to the object it returns.
+/// one insertion each instead of copying the parent object every time. <see cref="Build"/> copies
+/// into exact-size arrays, so the parser can <see cref="Reset"/> and reuse a builder afterwards.
 /// </summary>
 internal sealed class ObjectBuilder
 {
@@ -14,9 +14,9 @@ internal sealed class ObjectBuilder
 
     // Each slot holds a finished HoconValue or a child ObjectBuilder.
     private readonly List<object> _slots = [];
-    private readonly SourceText? _source;
-    private readonly int _offset;
-    private readonly bool _ignoresFallbacks;
+    private SourceText? _source;
+    private int _offset;
+    private bool _ignoresFallbacks;
     private Dictionary<string, int>? _index;
 
     public ObjectBuilder(SourceText? source, int offset, bool ignoresFallbacks = false)
@@ -24,6 +24,17 @@ internal sealed class ObjectBuilder
         _source = source;
         _offset = offset;
         _ignoresFallbacks = ignoresFallbacks;
+    }
+
+    /// <summary>Empties the builder for reuse by the parser, which recycles one per nesting level.</summary>
+    public void Reset(SourceText? source, int offset)
+    {
+        _keys.Clear();
+        _slots.Clear();
+        _index = null;
+        _source = source;
+        _offset = offset;
+        _ignoresFallbacks = false;
     }
 
     public void Merge(string key, HoconValue value)

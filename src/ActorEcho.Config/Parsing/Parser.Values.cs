@@ -39,7 +39,14 @@ internal sealed partial class Parser
                         throw Error(_token.Start, $"expected a value, got {_token.Describe()}");
                     }
 
-                    return parts is null ? first : Concatenate(parts, start);
+                    if (parts is null)
+                    {
+                        return first;
+                    }
+
+                    var joined = Concatenate(parts, start);
+                    ReturnList(parts);
+                    return joined;
                 case TokenKind.Colon:
                 case TokenKind.Equals:
                 case TokenKind.PlusEquals:
@@ -53,7 +60,12 @@ internal sealed partial class Parser
             }
             else
             {
-                parts ??= [first];
+                if (parts is null)
+                {
+                    parts = RentList();
+                    parts.Add(first);
+                }
+
                 if (pendingWhitespace is { } ws)
                 {
                     parts.Add(new HoconScalar(ValueKind.String, _lexer.Slice(ws), _source, ws.Start, isWhitespace: true));
@@ -103,10 +115,13 @@ internal sealed partial class Parser
         var open = _token.Start;
         Enter(open);
         Advance();
-        var builder = new ObjectBuilder(_source, open);
+        var builder = _builderPool.Count > 0 ? _builderPool.Pop() : new ObjectBuilder(_source, open);
+        builder.Reset(_source, open);
         ParseObjectBody(builder, path, open, braced: true);
         _depth--;
-        return builder.Build();
+        var result = builder.Build();
+        _builderPool.Push(builder);
+        return result;
     }
 
     private HoconArray ParseArray(string[] path)
@@ -114,7 +129,7 @@ internal sealed partial class Parser
         var open = _token.Start;
         Enter(open);
         Advance();
-        var items = new List<HoconValue>();
+        var items = RentList();
         while (true)
         {
             SkipWhitespaceAndNewlines();
@@ -156,7 +171,17 @@ internal sealed partial class Parser
         }
 
         _depth--;
-        return new HoconArray([.. items], _source, open);
+        var array = new HoconArray([.. items], _source, open);
+        ReturnList(items);
+        return array;
+    }
+
+    private List<HoconValue> RentList() => _listPool.Count > 0 ? _listPool.Pop() : new List<HoconValue>();
+
+    private void ReturnList(List<HoconValue> list)
+    {
+        list.Clear();
+        _listPool.Push(list);
     }
 
     private ConfigurationException UnclosedArray(int open)

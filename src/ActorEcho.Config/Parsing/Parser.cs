@@ -18,6 +18,14 @@ internal sealed partial class Parser
     private readonly Lexer _lexer;
     private readonly string[] _prefix;
     private readonly IReadOnlyList<string> _includeChain;
+
+    // One shared array per single-word key: the lexer already shares the key string, and key
+    // arrays are never mutated, so 2,000 sections with a "port" field need one ["port"].
+    private readonly Dictionary<string, string[]> _singleKeys = new(StringComparer.Ordinal);
+
+    // Builders of finished braced objects, reused: a document allocates one per nesting level, not one per object.
+    private readonly Stack<ObjectBuilder> _builderPool = new();
+    private readonly Stack<List<HoconValue>> _listPool = new();
     private Token _token;
     private int _depth;
 
@@ -189,7 +197,7 @@ internal sealed partial class Parser
             if (_token.Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.OpenBrace or TokenKind.PlusEquals
                 || (_token.Kind == TokenKind.Whitespace && IsSeparatorAfterWhitespace()))
             {
-                return PathBuilder.SplitUnquoted(text);
+                return text.Contains('.', StringComparison.Ordinal) ? PathBuilder.SplitUnquoted(text) : SingleKey(text);
             }
 
             var slow = new PathBuilder();
@@ -205,7 +213,7 @@ internal sealed partial class Parser
             if (_token.Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.OpenBrace or TokenKind.PlusEquals
                 || (_token.Kind == TokenKind.Whitespace && IsSeparatorAfterWhitespace()))
             {
-                return [text];
+                return SingleKey(text);
             }
 
             var slow = new PathBuilder();
@@ -258,6 +266,22 @@ internal sealed partial class Parser
         var text = _source.Text;
         var p = _token.End;
         return p < text.Length && text[p] is ':' or '=' or '{' || (p + 1 < text.Length && text[p] == '+' && text[p + 1] == '=');
+    }
+
+    private string[] SingleKey(string key)
+    {
+        if (_singleKeys.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        string[] array = [key];
+        if (_singleKeys.Count < 8192)
+        {
+            _singleKeys[key] = array;
+        }
+
+        return array;
     }
 
     private static string[] Concat(string[] a, string[] b)

@@ -92,9 +92,17 @@ internal sealed partial class Resolver
 
         _inProgressOrder.Add(path);
         Enter(node);
-        var result = node is HoconObject obj
-            ? ResolveObjectReal(obj, path)
-            : ResolveStack(StackOf(node), path, StackOf(node).Length, null);
+        HoconValue? result;
+        if (node is HoconObject obj)
+        {
+            result = ResolveObjectReal(obj, path);
+        }
+        else
+        {
+            var stack = StackOf(node);
+            result = ResolveStack(stack, path, stack.Length, null);
+        }
+
         _depth--;
         _inProgressOrder.RemoveAt(_inProgressOrder.Count - 1);
         _inProgress.Remove(key);
@@ -176,7 +184,8 @@ internal sealed partial class Resolver
                 {
                     var key = obj.KeyList[i];
                     var value = obj.ValueList[i];
-                    var resolved = value.IsResolved ? value : ResolveStack(StackOf(value), Append(path, key), StackOf(value).Length, context);
+                    var stack = value.IsResolved ? null : StackOf(value);
+                    var resolved = stack is null ? value : ResolveStack(stack, Append(path, key), stack.Length, context);
                     if (resolved is not null)
                     {
                         keys.Add(key);
