@@ -10,8 +10,9 @@
 # deliveries/s) and UDP time queries/s. Each server's CPU time and peak RSS come from /proc/PID.
 # Prints one table with ActorEcho/baseline ratios (also written to $OUT/table.md).
 #
-# Usage: bench/compare.sh [--quick] [--no-build] [--only NAME[,NAME...]] [--out DIR]
+# Usage: bench/compare.sh [--quick] [--repeat N] [--no-build] [--only NAME[,NAME...]] [--out DIR]
 #   --quick     2 s per cell and short idle/fan-out phases: a check in a few minutes
+#   --repeat N  run every matrix cell N times and report the run with the median msgs/s
 #   --no-build  use the existing Release builds
 #   --only      run only these servers (actorecho, plain, kestrel, python)
 #   --out DIR   where logs, JSON results and the table go (default: a new temp directory)
@@ -31,6 +32,7 @@ BENCH_DLL=bench/ActorEcho.Bench/bin/Release/net10.0/ActorEcho.Bench.dll
 HOST_DLL=src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll
 
 quick=0
+repeat=1
 build=1
 only="actorecho,plain,kestrel,python"
 out=""
@@ -40,11 +42,14 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --only) only="$2"; shift ;;
     --out) out="$2"; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --repeat) repeat="$2"; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
 done
+
+case "$repeat" in ''|*[!0-9]*|0) echo "compare.sh: --repeat needs a positive whole number" >&2; exit 2 ;; esac
 
 if [ "$quick" = 1 ]; then
   CELL_DURATION=2s; IDLE_CONNS=10000; IDLE_DURATION=8s; BURST_CONNS=10000
@@ -68,6 +73,7 @@ status="$out/status.tsv"       # server <TAB> available|reason
 CLK_TCK=$(getconf CLK_TCK)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
+loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # --- build ---------------------------------------------------------------------------------------
@@ -102,6 +108,24 @@ status_kb() {  # a "VmXXX:  N kB" field of /proc/PID/status
 }
 json_field() {  # json_field FILE KEY
   python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("" if v is None else v)' "$1" "$2" 2>/dev/null
+}
+json_errors() {  # total "errors" over several JSON files (a missing file counts as one error)
+  python3 -c '
+import json, sys
+total = 0
+for f in sys.argv[1:]:
+    try: total += json.load(open(f)).get("errors", 0)
+    except (OSError, ValueError): total += 1
+print(total)' "$@"
+}
+json_median() {  # the JSON file whose msgs_per_s is the median of the given runs
+  python3 -c '
+import json, sys
+def rate(f):
+    try: return json.load(open(f)).get("msgs_per_s") or 0
+    except (OSError, ValueError): return 0
+runs = sorted(sys.argv[1:], key=rate)
+print(runs[len(runs) // 2])' "$@"
 }
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-0}" >> "$results"; }
 
@@ -191,18 +215,23 @@ run_server() {
   json=$(load "$name" burst -w burst --port "$port" -c "$BURST_CONNS")
   record "$name" "burst ms" "$(json_field "$json" all_connected_ms)" "$(json_field "$json" errors)"
 
-  local matrix_ticks=0 matrix_msgs=0 c s o t0 t1 msgs
+  local matrix_ticks=0 matrix_msgs=0 c s o r t0 t1 msgs errs runs
   for c in "${CONNS[@]}"; do
     for s in "${PAYLOADS[@]}"; do
       for o in "${OUTSTANDING[@]}"; do
-        log "$name: echo c=$c payload=$s outstanding=$o for $CELL_DURATION"
+        log "$name: echo c=$c payload=$s outstanding=$o for $CELL_DURATION x $repeat"
         t0=$(cpu_ticks "$pid")
-        json=$(load "$name" "echo-c$c-s$s-o$o" -w echo --port "$port" -c "$c" --payload "$s" -o "$o" -d "$CELL_DURATION")
+        runs=()
+        for r in $(seq 1 "$repeat"); do
+          json=$(load "$name" "echo-c$c-s$s-o$o-r$r" -w echo --port "$port" -c "$c" --payload "$s" -o "$o" -d "$CELL_DURATION")
+          runs+=("$json")
+          msgs=$(json_field "$json" messages); matrix_msgs=$((matrix_msgs + ${msgs:-0}))
+        done
         t1=$(cpu_ticks "$pid")
-        record "$name" "echo c=$c ${s}B o=$o" "$(json_field "$json" msgs_per_s)" "$(json_field "$json" errors)"
-        record "$name" "p99 c=$c ${s}B o=$o" "$(json_field "$json" p99_us)" "$(json_field "$json" errors)"
+        json=$(json_median "${runs[@]}"); errs=$(json_errors "${runs[@]}")
+        record "$name" "echo c=$c ${s}B o=$o" "$(json_field "$json" msgs_per_s)" "$errs"
+        record "$name" "p99 c=$c ${s}B o=$o" "$(json_field "$json" p99_us)" "$errs"
         matrix_ticks=$((matrix_ticks + t1 - t0))
-        msgs=$(json_field "$json" messages); matrix_msgs=$((matrix_msgs + ${msgs:-0}))
       done
     done
   done
@@ -246,9 +275,11 @@ for name in "${wanted[@]}"; do
 done
 
 # --- the table -----------------------------------------------------------------------------------
-python3 - "$results" "$status" "$out/table.md" "$quick" <<'PY'
+machine="$(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/^MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), Linux $(uname -r), .NET $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'), $(python3 --version)"
+conditions="mode: $([ "$quick" = 1 ] && echo quick || echo full), cell ${CELL_DURATION} x ${repeat}; load average at start ${loadavg_start}, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$results" "$status" "$out/table.md" "$machine" "$conditions" <<'PY'
 import csv, sys
-results, status_file, table_file, quick = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+results, status_file, table_file, machine, conditions = sys.argv[1:6]
 servers = ["actorecho", "plain", "kestrel", "python"]
 titles = {"actorecho": "ActorEcho", "plain": "plain socket", "kestrel": "Kestrel", "python": "asyncio"}
 status = {}
@@ -308,7 +339,7 @@ if status.get("actorecho") == "available" and status.get("plain") == "available"
     targets.append(f"- idle memory per connection below plain: {'PASS' if mem is not None and mem < 1 else 'FAIL'}")
 else:
     targets.append("- targets (100-connection cells >= 0.9x plain; idle KiB/conn below plain): not checked, ActorEcho not available")
-text = "\n".join(lines + [""] + notes + targets) + "\n"
+text = "\n".join(lines + [""] + notes + targets + [f"- machine: {machine}", f"- {conditions}"]) + "\n"
 open(table_file, "w").write(text)
 print(text)
 PY
