@@ -226,37 +226,35 @@ internal sealed partial class Parser
 
     private string[] ParseKeyRest(PathBuilder path)
     {
+        while (true)
         {
-            while (true)
+            switch (_token.Kind)
             {
-                switch (_token.Kind)
-                {
-                    case TokenKind.UnquotedText:
-                    case TokenKind.Number:
-                    case TokenKind.True:
-                    case TokenKind.False:
-                    case TokenKind.Null:
-                        path.AddUnquoted(_token.Value!);
-                        break;
-                    case TokenKind.QuotedString:
-                        path.AddQuoted(_token.Value!);
-                        break;
-                    case TokenKind.Whitespace:
-                        path.AddWhitespace(_lexer.Slice(_token));
-                        break;
-                    case TokenKind.Colon:
-                    case TokenKind.Equals:
-                    case TokenKind.PlusEquals:
-                    case TokenKind.OpenBrace:
-                        return path.Build();
-                    case TokenKind.Substitution:
-                        throw Error(_token.Start, "substitutions are not allowed in keys");
-                    default:
-                        throw Error(_token.Start, $"expected a key followed by ':', '=' or '{{', got {_token.Describe()}");
-                }
-
-                Advance();
+                case TokenKind.UnquotedText:
+                case TokenKind.Number:
+                case TokenKind.True:
+                case TokenKind.False:
+                case TokenKind.Null:
+                    path.AddUnquoted(_token.Value!);
+                    break;
+                case TokenKind.QuotedString:
+                    path.AddQuoted(_token.Value!);
+                    break;
+                case TokenKind.Whitespace:
+                    path.AddWhitespace(_lexer.Slice(_token));
+                    break;
+                case TokenKind.Colon:
+                case TokenKind.Equals:
+                case TokenKind.PlusEquals:
+                case TokenKind.OpenBrace:
+                    return path.Build();
+                case TokenKind.Substitution:
+                    throw Error(_token.Start, "substitutions are not allowed in keys");
+                default:
+                    throw Error(_token.Start, $"expected a key followed by ':', '=' or '{{', got {_token.Describe()}");
             }
+
+            Advance();
         }
     }
 
