@@ -9,7 +9,8 @@ namespace ActorEcho.Actors.Tests;
 /// <summary>Each directive under one-for-one and all-for-one, escalation, and failures during creation.</summary>
 public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.TestKit(output)
 {
-    private static readonly Exception Boom = new InvalidOperationException("boom");
+    // A fresh exception each time: a thrown exception records its stack trace, and tests run in parallel.
+    private static Exception Boom => new InvalidOperationException("boom");
 
     [Fact]
     public void OneForOne_Resume_Should_KeepStateOfFailedChildAndLeaveSiblingAlone()

@@ -43,7 +43,7 @@ internal sealed class Probed : ReceiveActor
 
     protected override void PreRestart(Exception reason, object? message)
     {
-        _probe.Tell(new Hook(_name, "preRestart", $"{reason.Message}|{message}"), Self);
+        _probe.Tell(new Hook(_name, "preRestart", $"{reason.Message}|{message?.GetType().Name}"), Self);
         base.PreRestart(reason, message);
     }
 
