@@ -81,12 +81,13 @@ internal sealed class LoadRunner
 
         var elapsed = Stopwatch.GetElapsedTime(_startedAt);
         await watchdog;
+        var summary = Summarize(clients, elapsed);
         foreach (var client in clients)
         {
-            client.Close();
+            client.Dispose();
         }
 
-        return Summarize(clients, elapsed);
+        return summary;
     }
 
     private async Task StartClient(LoadClient client, int index, int count, CancellationToken hardStop)
