@@ -121,7 +121,7 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
 
         if (actor is IInternalActorRef target)
         {
-            target.SendSystemMessage(TerminateMessage.Instance);
+            target.SendSystemMessage(new TerminateMessage());
         }
     }
 
@@ -178,7 +178,7 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
     internal Task FinalTerminate()
     {
         _terminating = true;
-        ((IInternalActorRef)_userGuardian).SendSystemMessage(TerminateMessage.Instance);
+        ((IInternalActorRef)_userGuardian).SendSystemMessage(new TerminateMessage());
         return WhenTerminated;
     }
 

@@ -58,7 +58,7 @@ internal sealed partial class ActorCell
         ArgumentNullException.ThrowIfNull(actor);
         if (ReferenceEquals(actor, _self))
         {
-            PostSystem(Terminate.Instance);
+            PostSystem(new Terminate());
         }
         else if (FindChild(actor) is not null)
         {
@@ -66,7 +66,7 @@ internal sealed partial class ActorCell
         }
         else if (actor is IInternalActorRef other)
         {
-            other.SendSystemMessage(Terminate.Instance);
+            other.SendSystemMessage(new Terminate());
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class ActorCell
             extras.StoppingChildren++;
         }
 
-        ((IInternalActorRef)child).SendSystemMessage(Terminate.Instance);
+        ((IInternalActorRef)child).SendSystemMessage(new Terminate());
     }
 
     private ChildInfo? FindChild(IActorRef child)

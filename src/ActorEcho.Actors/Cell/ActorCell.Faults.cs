@@ -37,7 +37,7 @@ internal sealed partial class ActorCell
         {
             if (!ReferenceEquals(child, exceptChild))
             {
-                child.SendSystemMessage(Suspend.Instance);
+                child.SendSystemMessage(new Suspend());
             }
         }
     }
@@ -150,7 +150,7 @@ internal sealed partial class ActorCell
         var target = (IInternalActorRef)child;
         if (suspendFirst)
         {
-            target.SendSystemMessage(Suspend.Instance);
+            target.SendSystemMessage(new Suspend());
         }
 
         target.SendSystemMessage(new Recreate(cause));

@@ -8,8 +8,13 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private const int Idle = 0;
     private const int Scheduled = 1;
 
-    private readonly MpscQueue<Envelope> _userQueue = new();
-    private readonly MpscQueue<SystemMessage> _systemQueue = new();
+    // Not readonly: a mutable struct queue must be used in place, never copied.
+    private SegmentedMpscQueue<Envelope> _userQueue;
+
+    // System messages are rare, so they need no queue object: an intrusive lock-free stack of
+    // incoming messages, reversed into a FIFO batch by the consumer.
+    private SystemMessage? _systemInbox;
+    private SystemMessage? _systemBatch;
     private readonly int _capacity;
     private readonly int _throughput;
     private int _status;
@@ -37,16 +42,29 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     /// <summary>Queues a system message. Any thread.</summary>
     public void PostSystem(SystemMessage message)
     {
-        _systemQueue.Enqueue(message);
+        SystemMessage? head;
+        do
+        {
+            head = Volatile.Read(ref _systemInbox);
+            message.Next = head;
+        }
+        while (Interlocked.CompareExchange(ref _systemInbox, message, head) != head);
+
         Schedule();
     }
 
     /// <summary>Starts the cell: the Create message is its first system message.</summary>
-    public void Start() => PostSystem(Create.Instance);
+    public void Start() => PostSystem(new Create());
 
     private void Schedule()
     {
-        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        // The full fence orders the caller's enqueue before the status read (a store followed by
+        // a load may otherwise be reordered, and producer and consumer could both miss the other:
+        // a lost wake-up). Reading before the compare-and-swap matters under fan-in: the mailbox
+        // is usually already scheduled, and a failed CAS would still take the cache line
+        // exclusively away from the running consumer.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -80,7 +98,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     }
 
     private bool HasPendingWork() =>
-        !_systemQueue.IsEmpty || (HasUserMessages && (_closed || CanProcessUserMessages));
+        HasSystemMessages || (HasUserMessages && (_closed || CanProcessUserMessages));
 
     private void Run()
     {
@@ -100,7 +118,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
             Invoke(envelope);
 
-            if (!_systemQueue.IsEmpty)
+            if (HasSystemMessages)
             {
                 ProcessSystemMessages();
             }
@@ -136,7 +154,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void ProcessSystemMessages()
     {
-        while (_systemQueue.TryDequeue(out var message))
+        while (TryDequeueSystem(out var message))
         {
             if (_closed)
             {
@@ -154,6 +172,38 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 LogHookFailure(e, message.GetType().Name);
             }
         }
+    }
+
+    private bool HasSystemMessages => _systemBatch is not null || Volatile.Read(ref _systemInbox) is not null;
+
+    private bool TryDequeueSystem(out SystemMessage message)
+    {
+        if (_systemBatch is null)
+        {
+            var taken = Interlocked.Exchange(ref _systemInbox, null);
+            if (taken is null)
+            {
+                message = null!;
+                return false;
+            }
+
+            // The inbox is newest-first; reverse it so each sender's messages keep their order.
+            SystemMessage? reversed = null;
+            while (taken is not null)
+            {
+                var next = taken.Next;
+                taken.Next = reversed;
+                reversed = taken;
+                taken = next;
+            }
+
+            _systemBatch = reversed;
+        }
+
+        message = _systemBatch!;
+        _systemBatch = message.Next;
+        message.Next = null;
+        return true;
     }
 
     private void HandleSystemMessage(SystemMessage message)
@@ -212,7 +262,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 break;
             case Failed f:
                 // A child failed after we stopped: it is being stopped with us anyway.
-                ((IInternalActorRef)f.Child).SendSystemMessage(Terminate.Instance);
+                ((IInternalActorRef)f.Child).SendSystemMessage(new Terminate());
                 break;
             default:
                 break;

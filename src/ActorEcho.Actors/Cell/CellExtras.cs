@@ -71,7 +71,10 @@ internal sealed class ChildInfo(LocalActorRef child)
 {
     public LocalActorRef Ref { get; } = child;
 
-    public ChildRestartStats Stats { get; } = new(child);
+    private ChildRestartStats? _stats;
+
+    /// <summary>Created on the child's first failure: most children never fail.</summary>
+    public ChildRestartStats Stats => _stats ??= new(Ref);
 
     /// <summary>True once this parent told the child to stop.</summary>
     public bool Stopping { get; set; }

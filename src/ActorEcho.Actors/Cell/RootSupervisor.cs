@@ -20,7 +20,7 @@ internal sealed class RootSupervisor(ActorSystem system, ActorPath path) : IInte
         {
             case Failed f:
                 KernelLog.GuardianFailed(system.KernelLogger, f.Cause, f.Child.Path.ToString());
-                ((IInternalActorRef)f.Child).SendSystemMessage(Terminate.Instance);
+                ((IInternalActorRef)f.Child).SendSystemMessage(new Terminate());
                 break;
             case DeathWatchNotification:
                 system.OnRootTerminated();

@@ -3,14 +3,17 @@ namespace ActorEcho.Actors.Cell;
 // The kernel's internal protocol between cells. System messages travel in their own queue and
 // are always processed before user messages, even while an actor is suspended.
 
-/// <summary>Base of every system message.</summary>
-internal abstract class SystemMessage;
+/// <summary>
+/// Base of every system message. <see cref="Next"/> links it into the receiving cell's inbox, so
+/// an instance is sent once, to one cell: always send a fresh one (hence no shared instances).
+/// </summary>
+internal abstract class SystemMessage
+{
+    public SystemMessage? Next;
+}
 
 /// <summary>Build the actor instance and run PreStart. Always the first system message of a cell.</summary>
-internal sealed class Create : SystemMessage
-{
-    public static readonly Create Instance = new();
-}
+internal sealed class Create : SystemMessage;
 
 /// <summary>Supervisor → failed child: restart with a fresh instance.</summary>
 internal sealed class Recreate(Exception cause) : SystemMessage
@@ -19,10 +22,7 @@ internal sealed class Recreate(Exception cause) : SystemMessage
 }
 
 /// <summary>Stop processing user messages (nestable: each Suspend needs a Resume).</summary>
-internal sealed class Suspend : SystemMessage
-{
-    public static readonly Suspend Instance = new();
-}
+internal sealed class Suspend : SystemMessage;
 
 /// <summary>Undo one Suspend; with a cause, also clears the child's failed state (the Resume directive).</summary>
 internal sealed class Resume(Exception? causedByFailure) : SystemMessage
@@ -31,10 +31,7 @@ internal sealed class Resume(Exception? causedByFailure) : SystemMessage
 }
 
 /// <summary>Stop: children first, then PostStop, then notify watchers and the parent.</summary>
-internal sealed class Terminate : SystemMessage
-{
-    public static readonly Terminate Instance = new();
-}
+internal sealed class Terminate : SystemMessage;
 
 /// <summary>Register <see cref="Watcher"/> to be told when <see cref="Watchee"/> stops.</summary>
 internal sealed class Watch(IInternalActorRef watchee, IInternalActorRef watcher) : SystemMessage
