@@ -123,7 +123,7 @@ internal sealed partial class Lexer
                         if (end > 0)
                         {
                             _pos = end;
-                            return new Token(TokenKind.Number, start, end, NormalizeNumber(Intern(start, end - start)));
+                            return new Token(TokenKind.Number, start, end, Intern(start, end - start));
                         }
                     }
 
@@ -188,12 +188,18 @@ internal sealed partial class Lexer
             p++;
         }
 
-        if (p + 1 < _text.Length && _text[p] == '.' && _text[p + 1] >= '0' && _text[p + 1] <= '9')
+        if (p < _text.Length && _text[p] == '.')
         {
-            p += 2;
-            while (p < _text.Length && _text[p] >= '0' && _text[p] <= '9')
+            // "1." and "1.e5" are numbers for the reference implementation (Java's parseDouble).
+            var q = p + 1;
+            while (q < _text.Length && _text[q] >= '0' && _text[q] <= '9')
             {
-                p++;
+                q++;
+            }
+
+            if (q > p + 1 || EndsUnquoted(q) || _text[q] is 'e' or 'E')
+            {
+                p = q;
             }
         }
 
@@ -217,22 +223,6 @@ internal sealed partial class Lexer
         }
 
         return EndsUnquoted(p) ? p : 0;
-    }
-
-    /// <summary>
-    /// Drops leading zeros (<c>007</c> is 7, as in the reference implementation) so every number
-    /// renders as valid JSON.
-    /// </summary>
-    private static string NormalizeNumber(string text)
-    {
-        var digits = text[0] == '-' ? 1 : 0;
-        var firstNonZero = digits;
-        while (firstNonZero < text.Length - 1 && text[firstNonZero] == '0' && text[firstNonZero + 1] >= '0' && text[firstNonZero + 1] <= '9')
-        {
-            firstNonZero++;
-        }
-
-        return firstNonZero == digits ? text : text[..digits] + text[firstNonZero..];
     }
 
     private Token ScanUnquoted()

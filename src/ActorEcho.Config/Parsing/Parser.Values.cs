@@ -157,6 +157,7 @@ internal sealed partial class Parser
                     Advance();
                     continue;
                 case TokenKind.Newline:
+                    SkipSeparatorAfterNewline();
                     continue;
                 case TokenKind.CloseBracket:
                     Advance();
@@ -196,17 +197,35 @@ internal sealed partial class Parser
     /// </summary>
     private HoconValue Concatenate(List<HoconValue> parts, int start)
     {
-        var allScalars = true;
+        HoconValue? firstScalar = null;
+        HoconValue? firstCollection = null;
+        var collectionKinds = 0;
         foreach (var part in parts)
         {
-            if (part is not HoconScalar)
+            switch (part)
             {
-                allScalars = false;
-                break;
+                case HoconScalar { IsWhitespace: false }:
+                    firstScalar ??= part;
+                    break;
+                case HoconObject:
+                    firstCollection ??= part;
+                    collectionKinds |= 1;
+                    break;
+                case HoconArray:
+                    firstCollection ??= part;
+                    collectionKinds |= 2;
+                    break;
             }
         }
 
-        if (!allScalars)
+        // Literals that can never join are an error now, even if a later definition would hide them.
+        if (collectionKinds == 3 || (firstCollection is not null && firstScalar is not null))
+        {
+            var culprit = firstScalar ?? firstCollection!;
+            throw Error(culprit.Offset, "cannot concatenate " + (collectionKinds == 3 ? "an object with an array" : $"{(firstCollection is HoconObject ? "an object" : "an array")} with '{((HoconScalar?)firstScalar)?.Text}'") + "; only strings, only arrays or only objects can be joined");
+        }
+
+        if (firstCollection is not null || parts.Exists(p => p is not HoconScalar))
         {
             return new HoconConcatenation([.. parts], _source, start);
         }

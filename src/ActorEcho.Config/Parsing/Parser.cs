@@ -123,6 +123,8 @@ internal sealed partial class Parser
                     Advance();
                     break;
                 case TokenKind.Newline:
+                    SkipSeparatorAfterNewline();
+                    break;
                 case TokenKind.End:
                 case TokenKind.CloseBrace:
                     break;
@@ -164,7 +166,8 @@ internal sealed partial class Parser
                 value = new HoconConcatenation([self, array], _source, plusAt);
                 break;
             case TokenKind.OpenBrace:
-                value = ParseValue(objectPath, key);
+                // `key { ... }` takes exactly one object; concatenation needs an explicit '=' or ':'.
+                value = ParseBracedObject(Concat(objectPath, key));
                 break;
             default:
                 throw Error(_token.Start, $"expected ':', '=' or '{{' after the key '{ConfigPath.Render(key)}', got {_token.Describe()}");
@@ -250,6 +253,17 @@ internal sealed partial class Parser
                     return path.Build();
                 case TokenKind.Substitution:
                     throw Error(_token.Start, "substitutions are not allowed in keys");
+                case TokenKind.Newline:
+                    // The separator may sit on the next line, as the reference implementation allows;
+                    // nothing else may, so a key never continues across lines.
+                    var newline = _token;
+                    SkipWhitespaceAndNewlines();
+                    if (_token.Kind is TokenKind.Colon or TokenKind.Equals or TokenKind.PlusEquals or TokenKind.OpenBrace)
+                    {
+                        return path.Build();
+                    }
+
+                    throw Error(newline.Start, $"expected a key followed by ':', '=' or '{{', got newline");
                 default:
                     throw Error(_token.Start, $"expected a key followed by ':', '=' or '{{', got {_token.Describe()}");
             }
@@ -308,6 +322,16 @@ internal sealed partial class Parser
     private void SkipWhitespaceAndNewlines()
     {
         while (_token.Kind is TokenKind.Whitespace or TokenKind.Newline)
+        {
+            Advance();
+        }
+    }
+
+    /// <summary>After a newline, one comma may still separate the values (<c>a = 1\n, b = 2</c>).</summary>
+    private void SkipSeparatorAfterNewline()
+    {
+        SkipWhitespaceAndNewlines();
+        if (_token.Kind == TokenKind.Comma)
         {
             Advance();
         }

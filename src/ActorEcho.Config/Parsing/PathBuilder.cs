@@ -46,8 +46,9 @@ internal sealed class PathBuilder
 
     public void AddWhitespace(string text)
     {
-        // Leading whitespace is dropped; inner whitespace is kept only if more key text follows.
-        if (_current.Length > 0 || _currentQuoted)
+        // Leading whitespace is dropped; inner whitespace (even right after a '.') is kept only if
+        // more key text follows, so "a. b" has the element " b" as in the reference implementation.
+        if (_any)
         {
             _pendingWhitespace = text;
         }

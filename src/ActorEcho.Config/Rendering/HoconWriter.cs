@@ -97,7 +97,11 @@ internal static class HoconWriter
                 sb.Append(' ', level * 2).Append(']');
                 return;
             case HoconScalar scalar:
-                if (scalar.Kind is ValueKind.Number or ValueKind.Boolean or ValueKind.Null)
+                if (scalar.Kind == ValueKind.Number)
+                {
+                    sb.Append(NumberText.ToJson(scalar.Text));
+                }
+                else if (scalar.Kind is ValueKind.Boolean or ValueKind.Null)
                 {
                     sb.Append(scalar.Text);
                 }

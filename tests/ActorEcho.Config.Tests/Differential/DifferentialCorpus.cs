@@ -334,6 +334,30 @@ public static class DifferentialCorpus
         new("empty-key-path-rejected", "a. = 1"),
         new("plus-without-equals-rejected", "a + 1"),
         new("include-needs-quoted-rejected", "include foo.conf"),
+        new("comma-after-newline", """
+            a = 1
+            , b = 2
+            list = [1
+            , 2]
+            """),
+        new("separator-on-next-line", """
+            foo  bar
+              : 2
+            baz
+            { x = 1 }
+            """),
+        new("key-whitespace-after-dot", "a. b = 1\nc .d = 2"),
+        new("number-forms", """
+            a = 1.
+            b = 1.e2
+            c = 9223372 036854775807
+            d = 007 cats
+            """),
+        new("implied-separator-single-object-rejected", "a.b {} {}"),
+        new("literal-object-string-mix-rejected", """
+            x = { z = 1b { e = 3 } }
+            x = { z = 1 }
+            """),
         new("akka-style", """
             akka {
               loglevel = "INFO"
