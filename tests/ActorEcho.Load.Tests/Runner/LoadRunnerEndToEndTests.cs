@@ -29,6 +29,38 @@ public class LoadRunnerEndToEndTests
     }
 
     [Fact]
+    public async Task Rate_Should_CapTheRequestsPerSecond()
+    {
+        await using var server = new FakeEchoServer();
+        var summary = await Run(new LoadOptions
+        {
+            Workload = WorkloadKind.Echo, Port = server.Port, Connections = 4, Rate = 100, Duration = TimeSpan.FromSeconds(1),
+        });
+
+        AssertClean(summary);
+
+        // 100/s for 1 s; a paced client never bursts beyond its schedule, so slack is one request per client.
+        Assert.InRange(summary.Messages, 1, 100 + 4);
+    }
+
+    [Fact]
+    public async Task RampUp_Should_SpreadConnectionStarts()
+    {
+        await using var server = new FakeEchoServer();
+        var summary = await Run(new LoadOptions
+        {
+            Workload = WorkloadKind.Echo, Port = server.Port, Connections = 5, RampUp = TimeSpan.FromMilliseconds(400),
+            Messages = 50, Duration = null,
+        });
+
+        AssertClean(summary);
+        Assert.Equal(50, summary.Messages);
+
+        // The last client starts 4/5 of the ramp-up after the first.
+        Assert.True(summary.Elapsed >= TimeSpan.FromMilliseconds(320), $"run took {summary.Elapsed}");
+    }
+
+    [Fact]
     public async Task EchoWorkload_Should_WorkAgainstTheSessionProtocol()
     {
         await using var server = new FakeSessionServer();
