@@ -189,6 +189,11 @@ internal sealed class LoadCommand
             }
         }
 
+        if (o.JsonPath is { } jsonPath && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(jsonPath))))
+        {
+            problems.Add($"--json '{jsonPath}': the directory does not exist; create it or name a file in an existing directory");
+        }
+
         if (o.Workload == WorkloadKind.Chat && o.Connections < 2)
         {
             problems.Add("--workload chat needs at least 2 connections (a room of one delivers nothing)");

@@ -113,6 +113,10 @@ public class LoadCommandTests
     }
 
     [Fact]
+    public void JsonInAMissingDirectory_Should_BeRejectedBeforeRunning() =>
+        Assert.Contains(Errors("--json", "/nonexistent-dir-for-load-tests/out.json"), e => e.Contains("--json", StringComparison.Ordinal));
+
+    [Fact]
     public void MessagesWithIdle_Should_Conflict() =>
         Assert.NotEmpty(Errors("--workload", "idle", "--messages", "10"));
 
