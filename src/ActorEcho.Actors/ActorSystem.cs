@@ -95,6 +95,15 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
     /// <summary>Creates a system with default settings and no logging.</summary>
     public static ActorSystem Create(string name) => Create(name, ActorSystemSettings.Default, ActorSystemSetup.Empty);
 
+    /// <summary>
+    /// Creates a system configured by HOCON: <paramref name="config"/> (the application's layers)
+    /// over the kernel's reference.conf; the kernel reads <c>actorecho.actor.*</c> and
+    /// <c>actorecho.coordinated-shutdown.*</c>, and the merged tree stays available as
+    /// <c>Settings.Config</c> for the other layers.
+    /// </summary>
+    public static ActorSystem Create(string name, ActorEcho.Config.Config config, ActorSystemSetup? setup = null) =>
+        Create(name, ActorSystemSettings.FromConfig(config), setup);
+
     /// <summary>Creates a system with the given settings and setup.</summary>
     public static ActorSystem Create(string name, ActorSystemSettings settings, ActorSystemSetup? setup = null)
     {

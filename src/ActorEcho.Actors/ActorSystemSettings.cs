@@ -1,4 +1,5 @@
 using ActorEcho.Actors.Dispatch;
+using HoconConfig = ActorEcho.Config.Config;
 
 namespace ActorEcho.Actors;
 
@@ -6,8 +7,14 @@ namespace ActorEcho.Actors;
 /// The kernel's settings, with Akka-like defaults. Built from HOCON under <c>actorecho.actor.*</c>
 /// (see the kernel's reference.conf, where every key is commented); this record is what the code reads.
 /// </summary>
-public sealed record ActorSystemSettings
+public sealed partial record ActorSystemSettings
 {
+    /// <summary>
+    /// The whole merged configuration the system was built from (kernel reference.conf at the
+    /// bottom). Other layers read their own sections from it, e.g. <c>actorecho.io.tcp</c>.
+    /// </summary>
+    public HoconConfig Config { get; init; } = ReferenceConfig;
+
     /// <summary>Every setting at its default.</summary>
     public static ActorSystemSettings Default { get; } = new();
 
