@@ -81,6 +81,17 @@ public abstract partial class TestKitBase
     public Task<T> ExpectMsgFromAsync<T>(IActorRef sender, Predicate<T> isMessage, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default) =>
         ExpectCore(NotNull(sender), Matching(isMessage), $"a message of type {TypeName<T>()} matching the predicate", RemainingOrDilated(timeout), hint, false, cancellationToken).AsTask();
 
+    /// <summary>Asynchronous <see cref="ExpectMsgFrom{T}(IActorRef, Action{T}, TimeSpan?, string?)"/>.</summary>
+    public Task<T> ExpectMsgFromAsync<T>(IActorRef sender, Action<T> assert, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default) =>
+        ExpectCore(NotNull(sender), Asserting(assert), $"a message of type {TypeName<T>()} passing the assertion", RemainingOrDilated(timeout), hint, false, cancellationToken).AsTask();
+
+    /// <summary>Asynchronous <see cref="ExpectMsg{T}(Func{T, IActorRef, bool}, TimeSpan?, string?)"/>.</summary>
+    public Task<T> ExpectMsgAsync<T>(Func<T, IActorRef, bool> isMessageAndSender, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(isMessageAndSender);
+        return ExpectCore<T>(null, (m, s) => isMessageAndSender(m, s) ? null : "the predicate on message and sender did not hold", $"a message of type {TypeName<T>()} matching the predicate", RemainingOrDilated(timeout), hint, false, cancellationToken).AsTask();
+    }
+
     /// <summary>Asynchronous <see cref="ExpectTerminated"/>.</summary>
     public Task<Terminated> ExpectTerminatedAsync(IActorRef target, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default) =>
         ExpectTerminatedCore(target, timeout, hint, false, cancellationToken).AsTask();

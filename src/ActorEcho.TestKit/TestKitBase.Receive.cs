@@ -74,6 +74,14 @@ public abstract partial class TestKitBase
         where T : class =>
         ReceiveWhileCore(filter, max, idle, msgs, false, cancellationToken).AsTask();
 
+    /// <summary>Asynchronous <see cref="ReceiveWhile{T}(Predicate{T}, TimeSpan?, TimeSpan?, int)"/>.</summary>
+    public Task<IReadOnlyList<T>> ReceiveWhileAsync<T>(Predicate<T> shouldContinue, TimeSpan? max = null, TimeSpan? idle = null, int msgs = int.MaxValue, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(shouldContinue);
+        return ReceiveWhileCore(m => m is T t && shouldContinue(t) ? t : null, max, idle, msgs, false, cancellationToken).AsTask();
+    }
+
     /// <summary>
     /// Receives messages until one satisfies <paramref name="isMessage"/> and returns it, dropping
     /// the others; fails when <paramref name="max"/> (dilated) passes first.
@@ -124,6 +132,13 @@ public abstract partial class TestKitBase
     {
         ArgumentNullException.ThrowIfNull(messages);
         return RunSync(ExpectCore<T>(null, (m, _) => messages.Contains(m) ? null : "it is none of them", "any of " + DescribeAll(messages.Cast<object?>()), RemainingOrDefault, null, true, default));
+    }
+
+    /// <summary>Asynchronous <see cref="ExpectMsgAnyOf{T}(T[])"/>.</summary>
+    public Task<T> ExpectMsgAnyOfAsync<T>(IReadOnlyCollection<T> messages, TimeSpan? max = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return ExpectCore<T>(null, (m, _) => messages.Contains(m) ? null : "it is none of them", "any of " + DescribeAll(messages.Cast<object?>()), RemainingOrDilated(max), null, false, cancellationToken).AsTask();
     }
 
     private async ValueTask ExpectNoMsgCore(TimeSpan duration, string? hint, bool sync, CancellationToken cancellationToken)

@@ -168,5 +168,19 @@ public sealed class ExpectMsgTests(ITestOutputHelper output) : TestKit(output)
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
     }
 
+    [Fact]
+    public async Task AsyncForms_Should_CheckSenderAndAlternatives()
+    {
+        var echo = Sys.ActorOf(Props.Create<EchoActor>());
+        echo.Tell("s", TestActor);
+        await ExpectMsgFromAsync<string>(echo, s => Assert.Equal("s", s));
+        echo.Tell("t", TestActor);
+        await ExpectMsgAsync<string>((m, sender) => m == "t" && Equals(sender, echo));
+        echo.Tell("b", TestActor);
+        Assert.Equal("b", await ExpectMsgAnyOfAsync(["a", "b"]));
+        echo.Tell("c", TestActor);
+        await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAnyOfAsync(["a", "b"]));
+    }
+
     private sealed record Point(int X, int Y);
 }

@@ -17,7 +17,7 @@ public sealed class TimeFactorTests
         watch.Stop();
 
         // Once: ~300 ms. Twice would be ~900 ms; not at all, ~100 ms.
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(750));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(850));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class TimeFactorTests
         var watch = Stopwatch.StartNew();
         var e = Assert.Throws<TestKitAssertionException>(() => kit.ExpectMsg<string>(TimeSpan.FromMilliseconds(100)));
         watch.Stop();
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(750));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(850));
         Assert.Contains("Timeout (300 ms)", e.Message, StringComparison.Ordinal);
     }
 
@@ -39,7 +39,7 @@ public sealed class TimeFactorTests
         var e = Assert.Throws<TestKitAssertionException>(() =>
             kit.Within(TimeSpan.FromMilliseconds(100), () => kit.ExpectMsg<string>()));
         watch.Stop();
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(750));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(280), TimeSpan.FromMilliseconds(850));
         Assert.Contains("no message arrived", e.Message, StringComparison.Ordinal);
     }
 
