@@ -108,4 +108,12 @@ public sealed class SubstitutionTests
     [Fact]
     public void NullSubstitution_Should_StayNullAlone() =>
         Hocon.AssertEquivalent("n = null\na = ${n}", """{"n":null,"a":null}""");
+
+    [Fact]
+    public void SubstitutedArrays_Should_ConcatenateAcrossWhitespace() =>
+        Hocon.AssertEquivalent("x = [1]\ny = [2]\nz = ${x} ${y}", """{"x":[1],"y":[2],"z":[1,2]}""");
+
+    [Fact]
+    public void HiddenDefinition_Should_NeverBeResolved() =>
+        Hocon.AssertEquivalent("a = ${does.not.exist}\na = 1\nb = ${missing} { x = 1 }\nb = text", """{"a":1,"b":"text"}""");
 }

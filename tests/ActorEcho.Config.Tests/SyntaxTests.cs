@@ -140,4 +140,44 @@ public sealed class SyntaxTests
 
     [Fact]
     public void BracedRoot_Should_EqualBracelessRoot() => Hocon.AssertEquivalent("{ a = 1, b { c = 2 } }", """{"a":1,"b":{"c":2}}""");
+
+    [Fact]
+    public void CommaAfterNewline_Should_SeparateOnce() => Hocon.AssertEquivalent(
+        "a = 1\n, b = 2\nlist = [1\n, 2]",
+        """{"a":1,"b":2,"list":[1,2]}""");
+
+    [Fact]
+    public void SeparatorOnNextLine_Should_BelongToTheKey() => Hocon.AssertEquivalent(
+        "foo bar\n  : 2\nbaz\n{ x = 1 }",
+        """{"foo bar":2,"baz":{"x":1}}""");
+
+    [Fact]
+    public void ImpliedSeparator_Should_TakeExactlyOneObject()
+    {
+        Hocon.AssertRejected("a {} {}");
+        Hocon.AssertEquivalent("a = {x = 1} {y = 2}", """{"a":{"x":1,"y":2}}""");
+    }
+
+    [Fact]
+    public void LiteralMixedConcatenation_Should_FailWhileParsing()
+    {
+        // Rejected even though a later definition hides it: the literal can never be valid.
+        var error = Hocon.AssertRejected("x = { z = 1b { e = 3 } }\nx = { z = 1 }");
+        Assert.Contains("cannot concatenate", error.Message, StringComparison.Ordinal);
+        Hocon.AssertRejected("a = [1] foo");
+        Hocon.AssertRejected("a = {} []");
+    }
+
+    [Fact]
+    public void KeyWhitespaceAfterDot_Should_BeKept() =>
+        Hocon.AssertEquivalent("a. b = 1", """{"a":{" b":1}}""");
+
+    [Fact]
+    public void NumberText_Should_StayAsWrittenInsideStrings()
+    {
+        var config = Hocon.Parse("a = 007 cats\nb = 1.\nc = 007");
+        Assert.Equal("007 cats", config.GetString("a"));
+        Assert.Equal(1.0, config.GetDouble("b"));
+        JsonAssert.Equivalent("""{"a":"007 cats","b":1.0,"c":7}""", config.ToJson());
+    }
 }
