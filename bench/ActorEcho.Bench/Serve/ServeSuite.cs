@@ -22,8 +22,8 @@ internal sealed class ServeSuite : IBenchSuite
         {
             Console.Error.WriteLine($"serve: {error}");
             Console.Error.WriteLine("usage: serve plain|kestrel [--port N] [--host 127.0.0.1]");
-            Environment.ExitCode = 2;
-            return;
+            // Program returns 0 after a suite; a usage error must still fail the caller's script.
+            Environment.Exit(2);
         }
 
         using var stop = new CancellationTokenSource();
@@ -102,7 +102,7 @@ internal sealed class ServeSuite : IBenchSuite
                     i++;
                     break;
                 default:
-                    error = $"'{args[i]}' is not understood; expected --port 0..65535 or --host IP-ADDRESS";
+                    error = $"'{args[i]}{(value is null ? "" : " " + value)}' is not understood; expected --port 0..65535 or --host IP-ADDRESS";
                     return false;
             }
         }
