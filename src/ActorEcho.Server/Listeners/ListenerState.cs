@@ -1,0 +1,18 @@
+using ActorEcho.Actors;
+
+namespace ActorEcho.Server.Listeners;
+
+/// <summary>
+/// What a listener keeps across its own restart: the socket layer's listener actor (which stays
+/// bound, since the bind handler's ref survives a restart) and the bound address. Captured by the
+/// listener's Props factory like a session's <see cref="Sessions.SessionContext"/>.
+/// </summary>
+internal sealed class ListenerState
+{
+    public IActorRef? SocketListener { get; set; }
+
+    public System.Net.IPEndPoint? LocalEndPoint { get; set; }
+
+    /// <summary>Set once the bind was answered, so a restarted listener does not bind again.</summary>
+    public bool BindAnswered { get; set; }
+}

@@ -1,0 +1,241 @@
+using System.Net;
+using ActorEcho.Actors;
+using ActorEcho.Actors.Scheduling;
+using ActorEcho.Actors.Supervision;
+using ActorEcho.IO;
+using ActorEcho.Server.Logging;
+using ActorEcho.Server.Outbound;
+using ActorEcho.Server.Protocol;
+using ActorEcho.Server.Runtime;
+using ActorEcho.Server.Sessions;
+
+namespace ActorEcho.Server.Listeners;
+
+/// <summary>
+/// One TCP endpoint: binds through the TCP manager, and for each accepted connection creates the
+/// handler actor for its service (a <see cref="SessionActor"/>, an <see cref="EchoConnection"/> or a
+/// <see cref="OneShotConnection"/>) as a child, which registers itself with the connection. It
+/// supervises those children with the strategy from HOCON, refuses connections over
+/// <c>max-connections</c> with a one-line error, and on shutdown unbinds and closes them all.
+/// </summary>
+internal sealed class TcpServiceListener : UntypedActor
+{
+    private readonly ServerRuntime _runtime;
+    private readonly EndpointSpec _spec;
+    private readonly IActorRef _replyTo;
+    private readonly ListenerState _state;
+    private readonly HashSet<IActorRef> _handlers = [];
+    private readonly HashSet<IActorRef> _refusers = [];
+    private IActorRef? _unbindRequester;
+    private IActorRef? _closeRequester;
+    private ICancelable? _closeDeadline;
+    private long _handlerNumbers;
+    private bool _shuttingDown;
+
+    public TcpServiceListener(ServerRuntime runtime, EndpointSpec spec, IActorRef replyTo, ListenerState state)
+    {
+        _runtime = runtime;
+        _spec = spec;
+        _replyTo = replyTo;
+        _state = state;
+    }
+
+    /// <summary>The supervisor strategy for connection handlers, from <c>actorecho.server.supervision</c>.</summary>
+    /// <remarks>
+    /// A session enforces the configured budget itself (<see cref="SessionActor"/> ends with a final
+    /// ERR line once more than max-restarts failures fall within the window), because stopping it
+    /// from here would kill its connection before that line is flushed. The kernel's budget is set
+    /// one higher, as a backstop for a session that keeps failing even while it closes.
+    /// </remarks>
+    public static SupervisorStrategy CreateStrategy(SupervisionSettings settings)
+    {
+        var retries = settings.MaxRestarts + 1;
+        return settings.Strategy == SupervisionStrategyKind.AllForOne
+            ? new AllForOneStrategy(retries, settings.Within, Decider.DefaultDecider)
+            : new OneForOneStrategy(retries, settings.Within, Decider.DefaultDecider);
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() => CreateStrategy(_runtime.Settings.Supervision);
+
+    protected override void PreStart()
+    {
+        if (!_state.BindAnswered)
+        {
+            _runtime.TcpManager.Tell(new Tcp.Bind(Self, _spec.Address, Backlog: 1024), Self);
+        }
+    }
+
+    protected override void PreRestart(Exception reason, object? message)
+    {
+        // Keep the children and the bound socket: they do not depend on this instance's fields.
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        foreach (var child in Context.Children)
+        {
+            Context.Watch(child);
+            _handlers.Add(child);
+        }
+    }
+
+    protected override void PostStop()
+    {
+        _closeDeadline?.Cancel();
+    }
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case Tcp.Bound bound:
+                OnBound(bound);
+                break;
+            case Tcp.CommandFailed { Cmd: Tcp.Bind } failed:
+                _state.BindAnswered = true;
+                ServerLog.EndpointBindFailed(_runtime.Logger, _spec.Name, _spec.Protocol, _spec.Address, failed.Cause?.Message ?? "refused");
+                _replyTo.Tell(new Status.Failure(new EndpointBindException(_spec.Name, _spec.Address, failed.Cause)), Self);
+                Context.Stop(Self);
+                break;
+            case Tcp.Connected connected:
+                OnConnected(connected, Sender);
+                break;
+            case Terminated terminated:
+                OnHandlerStopped(terminated.ActorRef);
+                break;
+            case EndpointProtocol.Unbind:
+                OnUnbind();
+                break;
+            case Tcp.Unbound:
+                _state.SocketListener = null;
+                ServerLog.EndpointUnbound(_runtime.Logger, _spec.Name, _spec.Protocol, (EndPoint?)_state.LocalEndPoint ?? _spec.Address);
+                _unbindRequester?.Tell(EndpointProtocol.Unbound.Instance, Self);
+                _unbindRequester = null;
+                break;
+            case EndpointProtocol.CloseConnections close:
+                OnCloseConnections(close);
+                break;
+            case CloseDeadline deadline:
+                if (_handlers.Count + _refusers.Count > 0)
+                {
+                    ServerLog.ClosingConnectionsTimedOut(_runtime.Logger, _spec.Name, _handlers.Count + _refusers.Count, deadline.Timeout);
+                    foreach (var child in _handlers.Concat(_refusers))
+                    {
+                        Context.Stop(child);
+                    }
+                }
+
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void OnBound(Tcp.Bound bound)
+    {
+        _state.BindAnswered = true;
+        _state.SocketListener = Sender;
+        var local = bound.LocalAddress as IPEndPoint ?? _spec.Address;
+        _state.LocalEndPoint = local;
+        ServerLog.EndpointBound(_runtime.Logger, _spec.Name, _spec.Protocol, local);
+        _replyTo.Tell(new EndpointProtocol.Started(new ServerEndpoint(_spec.Name, _spec.Protocol, local), Self), Self);
+    }
+
+    private void OnConnected(Tcp.Connected connected, IActorRef connection)
+    {
+        _runtime.Counters.ConnectionOpened();
+        var number = ++_handlerNumbers;
+        var max = _runtime.Settings.MaxConnections;
+        var overOurLimit = max > 0 && _handlers.Count >= max;
+        if (connected.OverLimit || overOurLimit || _shuttingDown)
+        {
+            // Over the limit (ours, or the socket layer's own actorecho.io.tcp.max-connections), or
+            // accepted just as the server stops: say why in one line, then close.
+            var limit = overOurLimit ? max : _runtime.SocketMaxConnections;
+            ServerLog.ConnectionRefused(_runtime.Logger, _spec.Name, connected.RemoteAddress, _handlers.Count, limit);
+            var line = _shuttingDown && !connected.OverLimit && !overOurLimit ? ServerReplies.ShuttingDown : ServerReplies.ServerFull(limit);
+            var refuser = Context.ActorOf(
+                Props.Create(() => new OneShotConnection(connection, Lines.From(line), _runtime.Settings.Session.CloseTimeout)),
+                $"refused-{number}");
+            Context.Watch(refuser);
+            _refusers.Add(refuser);
+            return;
+        }
+
+        var handler = Context.ActorOf(HandlerProps(connection, connected.RemoteAddress), $"{_spec.Kind.ToString().ToLowerInvariant()}-{number}");
+        Context.Watch(handler);
+        _handlers.Add(handler);
+    }
+
+    private Props HandlerProps(IActorRef connection, EndPoint remote)
+    {
+        var runtime = _runtime;
+        var closeTimeout = runtime.Settings.Session.CloseTimeout;
+        switch (_spec.Kind)
+        {
+            case ServiceKind.Session:
+                var session = new SessionContext(connection, runtime.NextSessionNumber(), remote);
+                return Props.Create(() => new SessionActor(runtime, session));
+            case ServiceKind.Echo:
+                var echo = new EchoConnection.State(connection);
+                return Props.Create(() => new EchoConnection(runtime, echo));
+            case ServiceKind.Time:
+                return Props.Create(() => new OneShotConnection(connection, ByteString.FromOwnedArray(ProtocolTime.Rfc868Bytes(runtime.Time.GetUtcNow())), closeTimeout));
+            default:
+                return Props.Create(() => new OneShotConnection(connection, ByteString.FromOwnedArray(ProtocolTime.DaytimeBytes(runtime.Time.GetLocalNow())), closeTimeout));
+        }
+    }
+
+    private void OnHandlerStopped(IActorRef child)
+    {
+        if (_handlers.Remove(child) || _refusers.Remove(child))
+        {
+            _runtime.Counters.ConnectionClosed();
+        }
+
+        if (_closeRequester is not null && _handlers.Count + _refusers.Count == 0)
+        {
+            _closeDeadline?.Cancel();
+            _closeRequester.Tell(EndpointProtocol.ConnectionsClosed.Instance, Self);
+            _closeRequester = null;
+        }
+    }
+
+    private void OnUnbind()
+    {
+        if (_state.SocketListener is not { } socket)
+        {
+            Sender.Tell(EndpointProtocol.Unbound.Instance, Self);
+            return;
+        }
+
+        _unbindRequester = Sender;
+        socket.Tell(Tcp.Unbind.Instance, Self);
+    }
+
+    private void OnCloseConnections(EndpointProtocol.CloseConnections close)
+    {
+        _shuttingDown = true;
+        _closeRequester = Sender;
+        var count = _handlers.Count + _refusers.Count;
+        if (count == 0)
+        {
+            _closeRequester.Tell(EndpointProtocol.ConnectionsClosed.Instance, Self);
+            _closeRequester = null;
+            return;
+        }
+
+        ServerLog.ClosingConnections(_runtime.Logger, count, _spec.Name);
+        foreach (var handler in _handlers)
+        {
+            handler.Tell(EndpointProtocol.ServerShuttingDown.Instance, Self);
+        }
+
+        _closeDeadline?.Cancel();
+        _closeDeadline = Context.System.Scheduler.ScheduleTellOnce(close.Timeout, Self, new CloseDeadline(close.Timeout), Self);
+    }
+
+    /// <summary>Handlers still running when the shutdown phase's time is up are stopped.</summary>
+    private sealed record CloseDeadline(TimeSpan Timeout);
+}

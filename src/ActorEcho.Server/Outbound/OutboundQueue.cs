@@ -1,0 +1,281 @@
+using ActorEcho.Actors;
+using ActorEcho.IO;
+using ActorEcho.Server.Protocol;
+using ActorEcho.Server.Runtime;
+
+namespace ActorEcho.Server.Outbound;
+
+/// <summary>
+/// Flow control of one connection's output, owned by its handler actor (and kept across a session's
+/// restarts, so nothing already accepted is lost). Two kinds of output:
+/// <list type="bullet">
+/// <item>the client's OWN output (echo, command replies, notices): never dropped. When too much of it
+/// queues up, reading from the client is suspended (back-pressure) until half of it has drained;</item>
+/// <item>CHAT lines from others: bounded by <c>max-queued-messages</c>; a full queue applies the
+/// slow-reader policy, so one slow reader never slows the sender or the rest of a room.</item>
+/// </list>
+/// Both queues keep one global order (a sequence number each), and are handed to the connection as
+/// acked writes with at most <c>max-in-flight-bytes</c> unacknowledged. A NACK (the connection refused
+/// a write) moves that write and every later one back for resending, in order, after
+/// <c>Tcp.WritingResumed</c>. Not thread-safe: only the owning actor calls it.
+/// </summary>
+internal sealed class OutboundQueue
+{
+    // Several queued items go out as one write (a rope of their buffers, no copying); the cap keeps
+    // one write's gathered send well under the socket layer's segment limit.
+    private const int MaxItemsPerWrite = 32;
+
+    private readonly IActorRef _connection;
+    private readonly IActorRef _owner;
+    private readonly SessionSettings _settings;
+    private readonly ServerCounters _counters;
+    private readonly Queue<Item> _own = new();
+    private readonly Queue<Item> _chat = new();
+    private readonly Queue<InFlight> _inFlight = new();
+    private readonly Queue<InFlight> _resend = new();
+    private readonly List<ByteString> _batch = new(MaxItemsPerWrite);
+    private long _nextSequence;
+    private long _nextWriteId;
+    private long _inFlightBytes;
+    private long _ownQueuedBytes;
+    private bool _awaitingResume;
+    private long _droppedSinceNotice;
+    private ReadReasons _readSuspended;
+
+    public OutboundQueue(IActorRef connection, IActorRef owner, SessionSettings settings, ServerCounters counters)
+    {
+        _connection = connection;
+        _owner = owner;
+        _settings = settings;
+        _counters = counters;
+    }
+
+    /// <summary>Nothing waits to be handed to the connection (writes may still be in flight).</summary>
+    public bool IsEmpty => _own.Count == 0 && _chat.Count == 0 && _resend.Count == 0;
+
+    /// <summary>Chat lines waiting for the reader.</summary>
+    public int QueuedChat => _chat.Count;
+
+    /// <summary>Bytes handed to the connection and not yet acknowledged.</summary>
+    public long InFlightBytes => _inFlightBytes;
+
+    /// <summary>Why reading is suspended now (<see cref="ReadReasons.None"/> when reading).</summary>
+    public ReadReasons ReadSuspended => _readSuspended;
+
+    /// <summary>Called with the count each time a drop notice is queued (for logging).</summary>
+    public Action<long>? DropNoticeQueued { get; set; }
+
+    /// <summary>Queues the client's own output (never dropped) and sends what the window allows.</summary>
+    public void EnqueueOwn(ByteString data)
+    {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        _own.Enqueue(new Item(_nextSequence++, data));
+        _ownQueuedBytes += data.Count;
+        Flush();
+    }
+
+    /// <summary>Queues a chat line from someone else, applying the slow-reader policy when the queue is full.</summary>
+    public ChatEnqueueResult EnqueueChat(ByteString line)
+    {
+        var result = ChatEnqueueResult.Queued;
+        if (_chat.Count >= _settings.MaxQueuedMessages)
+        {
+            if (_settings.SlowReaderPolicy == SlowReaderPolicy.Disconnect)
+            {
+                // The new line and every queued one are dropped: the reader is being disconnected.
+                _counters.Dropped(_chat.Count + 1);
+                _chat.Clear();
+                return ChatEnqueueResult.Overflow;
+            }
+
+            _chat.Dequeue();
+            _droppedSinceNotice++;
+            _counters.Dropped(1);
+            result = ChatEnqueueResult.DroppedOldest;
+        }
+
+        _chat.Enqueue(new Item(_nextSequence++, line));
+        Flush();
+        return result;
+    }
+
+    /// <summary>Drops every queued chat line (counted as drops); returns how many.</summary>
+    public int DiscardChat()
+    {
+        var count = _chat.Count;
+        _chat.Clear();
+        _counters.Dropped(count);
+        return count;
+    }
+
+    /// <summary>An ack from the connection: the write (and all before it) reached the OS send buffer.</summary>
+    public void OnAck(WriteAck ack)
+    {
+        // Acks come in write order; an unknown id belongs to a write already moved for resending.
+        while (_inFlight.TryPeek(out var head) && head.Ack.Id <= ack.Id)
+        {
+            _inFlight.Dequeue();
+            _inFlightBytes -= head.Write.Data.Count;
+        }
+
+        Flush();
+        QueueDropNoticeIfRoom();
+    }
+
+    /// <summary>
+    /// A NACK: the connection refused the write, and refuses every later one until it has drained.
+    /// Returns false when the refused command is not one of this queue's writes.
+    /// </summary>
+    public bool OnNack(Tcp.CommandFailed failed)
+    {
+        if (failed.Cmd is not Tcp.Write { Ack: WriteAck refused })
+        {
+            return false;
+        }
+
+        if (!_inFlight.Any(f => f.Ack.Id == refused.Id))
+        {
+            // Already moved with an earlier NACK.
+            return true;
+        }
+
+        var kept = new Queue<InFlight>();
+        while (_inFlight.TryDequeue(out var write))
+        {
+            if (write.Ack.Id < refused.Id)
+            {
+                kept.Enqueue(write);
+            }
+            else
+            {
+                _resend.Enqueue(write);
+                _inFlightBytes -= write.Write.Data.Count;
+            }
+        }
+
+        while (kept.TryDequeue(out var write))
+        {
+            _inFlight.Enqueue(write);
+        }
+
+        if (!_awaitingResume)
+        {
+            _awaitingResume = true;
+            _connection.Tell(Tcp.ResumeWriting.Instance, _owner);
+        }
+
+        return true;
+    }
+
+    /// <summary>The connection drained after a NACK: resend the refused writes in order, then carry on.</summary>
+    public void OnWritingResumed()
+    {
+        _awaitingResume = false;
+        while (_resend.TryDequeue(out var write))
+        {
+            _inFlight.Enqueue(write);
+            _inFlightBytes += write.Write.Data.Count;
+            _connection.Tell(write.Write, _owner);
+        }
+
+        Flush();
+    }
+
+    /// <summary>Sets or clears one reason to suspend reading, telling the connection when reading stops or starts.</summary>
+    public void SetReadSuspended(ReadReasons reason, bool suspended)
+    {
+        var before = _readSuspended;
+        _readSuspended = suspended ? before | reason : before & ~reason;
+        if (before == ReadReasons.None && _readSuspended != ReadReasons.None)
+        {
+            _connection.Tell(Tcp.SuspendReading.Instance, _owner);
+        }
+        else if (before != ReadReasons.None && _readSuspended == ReadReasons.None)
+        {
+            _connection.Tell(Tcp.ResumeReading.Instance, _owner);
+        }
+    }
+
+    /// <summary>Hands queued items to the connection, oldest first, while the in-flight window has room.</summary>
+    private void Flush()
+    {
+        while (!_awaitingResume && _resend.Count == 0)
+        {
+            var budget = _settings.MaxInFlightBytes - _inFlightBytes;
+            long bytes = 0;
+            _batch.Clear();
+            while (_batch.Count < MaxItemsPerWrite && TryPeekNext(out var item, out var own))
+            {
+                // The first item may exceed the window when nothing is in flight, or it could never go.
+                var fits = bytes + item.Data.Count <= budget || (_batch.Count == 0 && _inFlightBytes == 0);
+                if (!fits)
+                {
+                    break;
+                }
+
+                (own ? _own : _chat).Dequeue();
+                if (own)
+                {
+                    _ownQueuedBytes -= item.Data.Count;
+                }
+
+                _batch.Add(item.Data);
+                bytes += item.Data.Count;
+            }
+
+            if (_batch.Count == 0)
+            {
+                break;
+            }
+
+            var data = _batch.Count == 1 ? _batch[0] : ByteString.Concat(_batch);
+            var write = Tcp.Write.Create(data, new WriteAck(_nextWriteId++));
+            _inFlight.Enqueue(new InFlight(write, (WriteAck)write.Ack));
+            _inFlightBytes += bytes;
+            _counters.MessagesOut(_batch.Count);
+            _connection.Tell(write, _owner);
+        }
+
+        // Back-pressure on the client's own output: stop reading above the watermark, read again at half.
+        if (_ownQueuedBytes > _settings.EchoHighWatermark)
+        {
+            SetReadSuspended(ReadReasons.OutputBacklog, true);
+        }
+        else if (_ownQueuedBytes <= _settings.EchoHighWatermark / 2)
+        {
+            SetReadSuspended(ReadReasons.OutputBacklog, false);
+        }
+    }
+
+    private bool TryPeekNext(out Item item, out bool own)
+    {
+        var hasOwn = _own.TryPeek(out var ownItem);
+        var hasChat = _chat.TryPeek(out var chatItem);
+        own = hasOwn && (!hasChat || ownItem.Sequence < chatItem.Sequence);
+        item = own ? ownItem : chatItem;
+        return hasOwn || hasChat;
+    }
+
+    // "When there is room again": once the chat queue is down to half, the reader learns how many
+    // lines it missed. The notice is the reader's own output, so it is never dropped itself.
+    private void QueueDropNoticeIfRoom()
+    {
+        if (_droppedSinceNotice == 0 || _chat.Count > _settings.MaxQueuedMessages / 2)
+        {
+            return;
+        }
+
+        var dropped = _droppedSinceNotice;
+        _droppedSinceNotice = 0;
+        DropNoticeQueued?.Invoke(dropped);
+        EnqueueOwn(Lines.From(ServerReplies.Dropped(dropped)));
+    }
+
+    private readonly record struct Item(long Sequence, ByteString Data);
+
+    private readonly record struct InFlight(Tcp.Write Write, WriteAck Ack);
+}

@@ -1,0 +1,56 @@
+using ActorEcho.Actors;
+using ActorEcho.Server.Chat;
+using ActorEcho.Server.Datagrams;
+using ActorEcho.Server.Listeners;
+
+namespace ActorEcho.Server.Runtime;
+
+/// <summary>
+/// The top of one server's actor tree (<c>/user/actorecho-server-N</c>): the chat hub and one child
+/// per endpoint. Stopping it stops everything the server runs, which is the last step of
+/// <see cref="EchoServer.StopAsync"/>.
+/// </summary>
+internal sealed class ServerRoot : UntypedActor
+{
+    private readonly ServerRuntime _runtime;
+
+    public ServerRoot(ServerRuntime runtime)
+    {
+        _runtime = runtime;
+    }
+
+    protected override void PreStart()
+    {
+        var counters = _runtime.Counters;
+        _runtime.Hub = Context.ActorOf(Props.Create(() => new ChatHub(counters)), "chat-hub");
+    }
+
+    protected override void PreRestart(Exception reason, object? message)
+    {
+        // Children (hub, endpoints) keep running; nothing here holds state of its own.
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+    }
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case EndpointProtocol.Start start:
+                var runtime = _runtime;
+                var spec = start.Spec;
+                var replyTo = Sender;
+                var state = new ListenerState();
+                var props = spec.IsTcp
+                    ? Props.Create(() => new TcpServiceListener(runtime, spec, replyTo, state))
+                    : Props.Create(() => new UdpService(runtime, spec, replyTo));
+                Context.ActorOf(props, spec.Name);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using ActorEcho.Server.Configuration;
+using ConfigTree = ActorEcho.Config.Config;
+
+namespace ActorEcho.Server;
+
+public sealed partial record ServerSettings
+{
+    private const string P = "actorecho.server.";
+
+    /// <summary>
+    /// Reads <c>actorecho.server.*</c> and <c>actorecho.demo.allow-crash</c> from <paramref name="config"/>,
+    /// with the embedded reference config as fallback (pass <c>system.Settings.Config</c> to use the
+    /// config the actor system was created with). Throws <see cref="ArgumentException"/> naming the
+    /// key when a value is out of range, and the config's own exception when one has the wrong type.
+    /// </summary>
+    public static ServerSettings FromConfig(ConfigTree config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var c = config.WithFallback(ReferenceConfig.Value);
+        var address = c.GetString(P + "address").Trim();
+        if (!IPAddress.TryParse(address, out var ip))
+        {
+            throw new ArgumentException($"{P}address is '{address}'; it must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1");
+        }
+
+        var settings = new ServerSettings
+        {
+            Address = ip,
+            MaxConnections = c.GetInt(P + "max-connections"),
+            SessionTcp = Endpoint(c, "session-tcp"),
+            SessionUdp = Endpoint(c, "session-udp"),
+            EchoTcp = Endpoint(c, "echo-tcp"),
+            TimeTcp = Endpoint(c, "time-tcp"),
+            TimeUdp = Endpoint(c, "time-udp"),
+            DaytimeTcp = Endpoint(c, "daytime-tcp"),
+            DaytimeUdp = Endpoint(c, "daytime-udp"),
+            Session = new SessionSettings
+            {
+                MaxLineLength = c.GetInt(P + "session.max-line-length"),
+                IdleTimeout = OptionalDuration(c, P + "session.idle-timeout"),
+                CloseTimeout = c.GetTimeSpan(P + "session.close-timeout"),
+                MaxInFlightBytes = ToInt(c.GetByteSize(P + "session.outbound.max-in-flight-bytes"), P + "session.outbound.max-in-flight-bytes"),
+                EchoHighWatermark = ToInt(c.GetByteSize(P + "session.outbound.echo-high-watermark"), P + "session.outbound.echo-high-watermark"),
+                MaxQueuedMessages = c.GetInt(P + "session.outbound.max-queued-messages"),
+                SlowReaderPolicy = ParsePolicy(c.GetString(P + "session.outbound.slow-reader-policy")),
+            },
+            Chat = new ChatSettings
+            {
+                RateLimit = c.GetDouble(P + "chat.rate-limit"),
+                RateBurst = c.GetInt(P + "chat.rate-burst"),
+                MaxNameLength = c.GetInt(P + "chat.max-name-length"),
+            },
+            Supervision = new SupervisionSettings
+            {
+                Strategy = ParseStrategy(c.GetString(P + "supervision.strategy")),
+                MaxRestarts = c.GetInt(P + "supervision.max-restarts"),
+                Within = c.GetTimeSpan(P + "supervision.within"),
+            },
+            AllowCrash = c.GetBoolean("actorecho.demo.allow-crash"),
+        };
+        settings.Validate();
+        return settings;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
+    public void Validate()
+    {
+        foreach (var (name, _, endpoint) in AllEndpoints())
+        {
+            Require(endpoint.Port is >= 0 and <= 65535, $"endpoints.{name}.port", endpoint.Port, "between 0 (any free port) and 65535");
+        }
+
+        Require(MaxConnections >= 0, "max-connections", MaxConnections, "0 (no limit) or more");
+        Require(Session.MaxLineLength is >= 1 and < 64 * 1024 * 1024, "session.max-line-length", Session.MaxLineLength, "between 1 and 64 MiB");
+        Require(Session.IdleTimeout is null || Session.IdleTimeout > TimeSpan.Zero, "session.idle-timeout", Session.IdleTimeout ?? TimeSpan.Zero, "positive, or off");
+        Require(Session.CloseTimeout > TimeSpan.Zero, "session.close-timeout", Session.CloseTimeout, "positive");
+        Require(Session.MaxInFlightBytes >= 1, "session.outbound.max-in-flight-bytes", Session.MaxInFlightBytes, "at least 1 byte");
+        Require(Session.EchoHighWatermark >= 1, "session.outbound.echo-high-watermark", Session.EchoHighWatermark, "at least 1 byte");
+        Require(Session.MaxQueuedMessages >= 1, "session.outbound.max-queued-messages", Session.MaxQueuedMessages, "at least 1");
+        Require(Chat.RateLimit > 0 && !double.IsInfinity(Chat.RateLimit), "chat.rate-limit", Chat.RateLimit, "a number of lines per second above 0");
+        Require(Chat.RateBurst >= 1, "chat.rate-burst", Chat.RateBurst, "at least 1");
+        Require(Chat.MaxNameLength is >= 1 and <= 32, "chat.max-name-length", Chat.MaxNameLength, "between 1 and 32");
+        Require(Supervision.MaxRestarts >= 0, "supervision.max-restarts", Supervision.MaxRestarts, "0 or more");
+        Require(Supervision.Within > TimeSpan.Zero, "supervision.within", Supervision.Within, "positive");
+    }
+
+    private static void Require(bool ok, string key, object value, string expected)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{P}{key} is {value}; it must be {expected}"));
+        }
+    }
+
+    private static EndpointSettings Endpoint(ConfigTree c, string name) =>
+        new(c.GetBoolean($"{P}endpoints.{name}.enabled"), c.GetInt($"{P}endpoints.{name}.port"));
+
+    // "off" (or 0) turns a timeout off; HOCON booleans and durations share the key.
+    private static TimeSpan? OptionalDuration(ConfigTree c, string key)
+    {
+        var raw = c.GetString(key).Trim();
+        if (raw is "off" or "false" or "no" or "none" or "infinite")
+        {
+            return null;
+        }
+
+        var value = c.GetTimeSpan(key);
+        return value == TimeSpan.Zero ? null : value;
+    }
+
+    private static SlowReaderPolicy ParsePolicy(string value) => value.Trim() switch
+    {
+        "drop-oldest" => SlowReaderPolicy.DropOldest,
+        "disconnect" => SlowReaderPolicy.Disconnect,
+        _ => throw new ArgumentException($"{P}session.outbound.slow-reader-policy is '{value}'; it must be drop-oldest or disconnect"),
+    };
+
+    private static SupervisionStrategyKind ParseStrategy(string value) => value.Trim() switch
+    {
+        "one-for-one" => SupervisionStrategyKind.OneForOne,
+        "all-for-one" => SupervisionStrategyKind.AllForOne,
+        _ => throw new ArgumentException($"{P}supervision.strategy is '{value}'; it must be one-for-one or all-for-one"),
+    };
+
+    private static int ToInt(long value, string key) =>
+        value is >= 0 and <= int.MaxValue
+            ? (int)value
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{key} is {value} bytes; it must be between 0 and {int.MaxValue}"));
+}

@@ -1,0 +1,123 @@
+using ActorEcho.Actors;
+using ActorEcho.IO;
+using ActorEcho.Server.Chat;
+using ActorEcho.Server.Logging;
+using ActorEcho.Server.Outbound;
+
+namespace ActorEcho.Server.Sessions;
+
+/// <summary>
+/// The transport messages every state handles, and the way out: a session that closes queues its
+/// last line, leaves the hub, sends <c>Tcp.Close</c> once everything queued is with the connection
+/// (which flushes it before FIN), and stops when the connection reports it closed. A client that
+/// never reads cannot hold it forever: after <c>close-timeout</c> the connection is aborted.
+/// </summary>
+internal sealed partial class SessionActor
+{
+    private void BeginClose(ReadOnlyMemory<byte> lastLine, string reason)
+    {
+        if (_closing)
+        {
+            return;
+        }
+
+        _closing = true;
+        _closeReason = reason;
+        Context.SetReceiveTimeout(null);
+        Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
+
+        // Chat lines for this client no longer matter; its own output (echo, replies) still goes out.
+        _outbound.DiscardChat();
+        _backlog.Clear();
+        if (!lastLine.IsEmpty)
+        {
+            _outbound.EnqueueOwn(Lines.From(lastLine));
+        }
+
+        _closeTimer = Context.System.Scheduler.ScheduleTellOnce(_settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
+        Become(Closing);
+        TrySendClose();
+    }
+
+    private void Closing(object message)
+    {
+        switch (message)
+        {
+            case CloseTimedOut:
+                ServerLog.CloseTimedOut(_runtime.Logger, _session.Number, _session.Remote, _settings.Session.CloseTimeout);
+                Connection.Tell(Tcp.Abort.Instance, Self);
+                StopCleanly();
+                break;
+            case Tcp.PeerClosed:
+                // Still flushing; the connection stays writable until our Close.
+                break;
+            case Tcp.Received or ChatProtocol.Deliver or ChatProtocol.Reply or ChatProtocol.NickChanged or ChatProtocol.Joined:
+            case ReceiveTimeout or Runtime.EndpointProtocol.ServerShuttingDown:
+                break;
+            default:
+                if (!HandleTransport(message))
+                {
+                    Unhandled(message);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Acks, NACKs and the connection's end, in any state.</summary>
+    private bool HandleTransport(object message)
+    {
+        switch (message)
+        {
+            case WriteAck ack:
+                _outbound.OnAck(ack);
+                TrySendClose();
+                return true;
+            case Tcp.CommandFailed failed when _outbound.OnNack(failed):
+                ServerLog.WriteNacked(_runtime.Logger, _session.Number, _session.Remote);
+                return true;
+            case Tcp.WritingResumed:
+                _outbound.OnWritingResumed();
+                TrySendClose();
+                return true;
+            case Tcp.ConnectionClosed closed:
+                if (!_closing)
+                {
+                    _closeReason = closed switch
+                    {
+                        Tcp.ErrorClosed error => "connection failed: " + error.Cause,
+                        Tcp.Aborted => "connection reset",
+                        _ => "connection closed",
+                    };
+                }
+
+                StopCleanly();
+                return true;
+            case CloseTimedOut:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void TrySendClose()
+    {
+        if (_closing && !_closeSent && _outbound.IsEmpty)
+        {
+            _closeSent = true;
+            Connection.Tell(Tcp.Close.Instance, Self);
+        }
+    }
+
+    private void StopCleanly()
+    {
+        _session.CleanStop = true;
+        Context.Stop(Self);
+    }
+
+    /// <summary>The close did not finish within <c>close-timeout</c>.</summary>
+    private sealed record CloseTimedOut
+    {
+        public static CloseTimedOut Instance { get; } = new();
+    }
+}

@@ -1,0 +1,258 @@
+using ActorEcho.Actors;
+using ActorEcho.Actors.Scheduling;
+using ActorEcho.IO;
+using ActorEcho.Server.Chat;
+using ActorEcho.Server.Logging;
+using ActorEcho.Server.Outbound;
+using ActorEcho.Server.Protocol;
+using ActorEcho.Server.Runtime;
+
+namespace ActorEcho.Server.Sessions;
+
+/// <summary>
+/// One TCP session on the session port: the connection's registered handler and a child of the
+/// endpoint's listener, which supervises it. It feeds received chunks to a
+/// <see cref="SessionInputParser"/>, echoes plain bytes as slices of the received buffer (no
+/// copy), runs commands, and talks to the <see cref="ChatHub"/> for everything shared. Protocol
+/// errors are answered with <c>ERR</c> lines, never thrown. All output goes through the
+/// <see cref="OutboundQueue"/> kept in <see cref="SessionContext"/>.
+/// <para>
+/// Commands the hub answers (<c>/nick /join /msg /who /rooms</c>) pause input processing until the
+/// answer arrives, so replies leave in the order the commands came in and a line after <c>/join</c>
+/// is already a room line. Received chunks meanwhile wait in a short backlog (reading is suspended
+/// if it grows).
+/// </para>
+/// States: <see cref="Active"/> and <see cref="Closing"/> (flushing its last lines, waiting for
+/// the connection to close, bounded by <c>close-timeout</c>).
+/// </summary>
+internal sealed partial class SessionActor : UntypedActor
+{
+    // Received chunks waiting for a hub answer before reading is suspended: a pipelining client
+    // gets a little slack, a flooding one is held back by TCP.
+    private const int MaxInputBacklog = 8;
+
+    private static readonly ReadOnlyMemory<byte> SlowReaderDisconnectLine = ServerReplies.Notice("disconnected: you are reading too slowly");
+
+    private readonly ServerRuntime _runtime;
+    private readonly SessionContext _session;
+    private readonly ServerSettings _settings;
+    private readonly SessionInputParser _parser;
+    private readonly ChatRateLimiter _limiter;
+    private readonly ReadOnlyMemory<byte> _lineTooLong;
+    private readonly ReadOnlyMemory<byte> _rateLimited;
+    private readonly Queue<ByteString> _backlog = new();
+    private OutboundQueue _outbound = null!;
+    private string _nick;
+    private string? _room;
+    private long _pendingRequest;
+    private bool _closing;
+    private bool _closeSent;
+    private string _closeReason = "connection closed";
+    private ICancelable? _closeTimer;
+
+    public SessionActor(ServerRuntime runtime, SessionContext session)
+    {
+        _runtime = runtime;
+        _session = session;
+        _settings = runtime.Settings;
+        _parser = new SessionInputParser(_settings.Session.MaxLineLength);
+        _limiter = new ChatRateLimiter(_settings.Chat.RateLimit, _settings.Chat.RateBurst, runtime.Time);
+        _lineTooLong = ServerReplies.LineTooLong(_settings.Session.MaxLineLength);
+        _rateLimited = ServerReplies.RateLimited(_settings.Chat.RateLimit);
+        _nick = NameRules.DefaultNick(session.Number);
+    }
+
+    private IActorRef Connection => _session.Connection;
+
+    private IActorRef Hub => _runtime.Hub;
+
+    protected override void PreStart()
+    {
+        var session = _session;
+        var logger = _runtime.Logger;
+        _outbound = session.Outbound = new OutboundQueue(session.Connection, Self, _settings.Session, _runtime.Counters)
+        {
+            DropNoticeQueued = dropped => ServerLog.SlowReaderDropped(logger, session.Number, session.Remote, dropped),
+        };
+
+        // Keep the connection writable after the client's FIN, so what is queued for it still goes out.
+        Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true), Self);
+        _runtime.Counters.SessionStarted();
+        ServerLog.SessionOpened(logger, session.Number, session.Remote);
+        Begin();
+    }
+
+    protected override void PreRestart(Exception reason, object? message)
+    {
+        // The connection stays open (it dies only with this actor's ref, which a restart keeps).
+        // The room and the nick go: the next incarnation starts over as guest-N.
+        _closeTimer?.Cancel();
+        Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        _outbound = _session.Outbound!;
+        _outbound.SetReadSuspended(ReadReasons.InputBacklog, false);
+        _runtime.Counters.Restarted();
+
+        var settings = _settings.Supervision;
+        var now = Context.System.Scheduler.MonotonicClock;
+        var restarts = _session.Restarts;
+        restarts.Add(now);
+        restarts.RemoveAll(t => now - t > settings.Within);
+        if (restarts.Count > settings.MaxRestarts)
+        {
+            // The retry budget is spent. The session ends itself, after its last line is flushed:
+            // a connection dies with its handler, so stopping here at once could lose that line.
+            ServerLog.SessionGaveUp(_runtime.Logger, _session.Number, _session.Remote, restarts.Count, settings.Within, settings.MaxRestarts);
+            BeginClose(ServerReplies.SessionStopped, "stopped after repeated internal errors");
+            return;
+        }
+
+        ServerLog.SessionRestarted(_runtime.Logger, _session.Number, _session.Remote, restarts.Count, settings.Within, reason.Message);
+        _outbound.EnqueueOwn(Lines.From(ServerReplies.SessionReset));
+        Begin();
+    }
+
+    protected override void PostStop()
+    {
+        _closeTimer?.Cancel();
+        Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
+        _runtime.Counters.SessionStopped();
+        ServerLog.SessionClosed(_runtime.Logger, _session.Number, _session.Remote, _session.CleanStop ? _closeReason : "stopped by its supervisor");
+    }
+
+    protected override void OnReceive(object message) => Active(message);
+
+    /// <summary>Registers with the hub under the default nick and starts the idle clock.</summary>
+    private void Begin()
+    {
+        Hub.Tell(new ChatProtocol.Connect(_session.Number, _nick), Self);
+        Context.SetReceiveTimeout(_settings.Session.IdleTimeout);
+    }
+
+    private void Active(object message)
+    {
+        switch (message)
+        {
+            case Tcp.Received received:
+                _runtime.Counters.MessageIn();
+                OnReceived(received.Data);
+                break;
+            case ChatProtocol.Deliver deliver:
+                OnDeliver(deliver);
+                break;
+            case ChatProtocol.Reply reply:
+                OnHubAnswer(reply.RequestId, reply);
+                break;
+            case ChatProtocol.NickChanged changed:
+                OnHubAnswer(changed.RequestId, changed);
+                break;
+            case ChatProtocol.Joined joined:
+                OnHubAnswer(joined.RequestId, joined);
+                break;
+            case ReceiveTimeout:
+                ServerLog.SessionIdle(_runtime.Logger, _session.Number, _session.Remote, _settings.Session.IdleTimeout ?? TimeSpan.Zero);
+                BeginClose(ServerReplies.IdleTimeout(_settings.Session.IdleTimeout ?? TimeSpan.Zero), "idle timeout");
+                break;
+            case Tcp.PeerClosed:
+                // The client sent FIN: send what is still queued for it, then close our side.
+                BeginClose(ReadOnlyMemory<byte>.Empty, "client closed the connection");
+                break;
+            case EndpointProtocol.ServerShuttingDown:
+                BeginClose(ServerReplies.ShuttingDown, "server shutting down");
+                break;
+            default:
+                if (!HandleTransport(message))
+                {
+                    Unhandled(message);
+                }
+
+                break;
+        }
+    }
+
+    private void OnReceived(ByteString data)
+    {
+        if (_pendingRequest != 0 || _backlog.Count > 0)
+        {
+            _backlog.Enqueue(data);
+            if (_backlog.Count >= MaxInputBacklog)
+            {
+                _outbound.SetReadSuspended(ReadReasons.InputBacklog, true);
+            }
+
+            return;
+        }
+
+        Feed(data);
+        ProcessInput();
+    }
+
+    private void Feed(ByteString data)
+    {
+        // Received chunks are one fresh array each; a rope (only in tests) is joined first.
+        var segment = data.Compact().Segments is [var only] ? only : default;
+        _parser.Feed(segment.Array is null ? ReadOnlyMemory<byte>.Empty : segment.AsMemory());
+    }
+
+    /// <summary>Handles parser events until the input runs out, a hub answer is awaited, or the session closes.</summary>
+    private void ProcessInput()
+    {
+        while (!_closing && _pendingRequest == 0)
+        {
+            if (_parser.TryRead(_room is not null, out var input))
+            {
+                Handle(input);
+                continue;
+            }
+
+            if (!_backlog.TryDequeue(out var next))
+            {
+                break;
+            }
+
+            Feed(next);
+        }
+
+        if (_backlog.Count == 0)
+        {
+            _outbound.SetReadSuspended(ReadReasons.InputBacklog, false);
+        }
+    }
+
+    private void Handle(in SessionInput input)
+    {
+        switch (input.Kind)
+        {
+            case SessionInputKind.Echo:
+                // A slice of the received array, which the socket layer never reuses: no copy.
+                _outbound.EnqueueOwn(Lines.From(input.Echo));
+                break;
+            case SessionInputKind.Command:
+                Execute(input.Line!);
+                break;
+            case SessionInputKind.RoomLine:
+                SendChat(input.Line!);
+                break;
+            case SessionInputKind.LineTooLong:
+                Reply(_lineTooLong);
+                break;
+            case SessionInputKind.InvalidUtf8:
+                Reply(ServerReplies.InvalidUtf8);
+                break;
+        }
+    }
+
+    private void OnDeliver(ChatProtocol.Deliver deliver)
+    {
+        if (_outbound.EnqueueChat(deliver.Line) == ChatEnqueueResult.Overflow)
+        {
+            ServerLog.SlowReaderDisconnected(_runtime.Logger, _session.Number, _session.Remote, _settings.Session.MaxQueuedMessages + 1);
+            BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
+        }
+    }
+
+    private void Reply(ReadOnlyMemory<byte> line) => _outbound.EnqueueOwn(Lines.From(line));
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using ActorEcho.Actors;
+using ActorEcho.Server.Outbound;
+
+namespace ActorEcho.Server.Sessions;
+
+/// <summary>
+/// The part of a session that survives a supervisor restart. The listener creates one per
+/// connection and captures it in the session's Props factory, so every incarnation of the actor
+/// gets the same object: the connection, the session number, the outbound queue (bytes already
+/// accepted for the client are never lost to a restart), the failure history that decides when to
+/// give up, and the request-id sequence. Nick, room, parser and rate limiter are deliberately NOT
+/// here: a restart resets them. Only the session actor touches it, one incarnation at a time.
+/// </summary>
+internal sealed class SessionContext
+{
+    private long _requestIds;
+
+    public SessionContext(IActorRef connection, long number, EndPoint remote)
+    {
+        Connection = connection;
+        Number = number;
+        Remote = remote;
+    }
+
+    /// <summary>The connection actor this session is the registered handler of.</summary>
+    public IActorRef Connection { get; }
+
+    /// <summary>The server-wide session number (guest-N, log id).</summary>
+    public long Number { get; }
+
+    public EndPoint Remote { get; }
+
+    /// <summary>Created by the first incarnation (it needs the actor's ref), reused by the next ones.</summary>
+    public OutboundQueue? Outbound { get; set; }
+
+    /// <summary>When each restart happened (the scheduler's monotonic clock), oldest first.</summary>
+    public List<TimeSpan> Restarts { get; } = [];
+
+    /// <summary>Set just before the session stops itself: the connection is closed or closing on purpose.</summary>
+    public bool CleanStop { get; set; }
+
+    public long NextRequestId() => ++_requestIds;
+}
