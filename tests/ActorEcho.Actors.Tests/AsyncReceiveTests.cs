@@ -90,6 +90,24 @@ public sealed class AsyncReceiveTests(ITestOutputHelper output) : TestKit.TestKi
     }
 
     [Fact]
+    public void ReceiveAsync_Should_AwaitAnAskAndReplyToTheOriginalSender()
+    {
+        var backend = Sys.ActorOf(Props.Create(() => new Doubler()), "backend");
+        var frontend = Sys.ActorOf(Props.Create(() => new AskingFrontend(backend)), "frontend");
+        var clients = Enumerable.Range(0, 5).Select(_ => CreateTestProbe()).ToList();
+
+        for (var i = 0; i < clients.Count; i++)
+        {
+            frontend.Tell(i, clients[i].Ref);
+        }
+
+        for (var i = 0; i < clients.Count; i++)
+        {
+            clients[i].ExpectMsgFrom(frontend, i * 2);
+        }
+    }
+
+    [Fact]
     public void Stop_Should_StopAnActorWhoseAsyncHandlerIsPending()
     {
         var actor = Sys.ActorOf(Props.Create(() => new AsyncWorker(TestActor)), "worker");
@@ -161,6 +179,23 @@ public sealed class AsyncReceiveTests(ITestOutputHelper output) : TestKit.TestKi
         }
 
         private void Exit() => Interlocked.Decrement(ref _inside);
+    }
+
+    private sealed class Doubler : ReceiveActor
+    {
+        public Doubler() => Receive<int>(i => Sender.Tell(i * 2));
+    }
+
+    private sealed class AskingFrontend : ReceiveActor
+    {
+        public AskingFrontend(IActorRef backend)
+        {
+            ReceiveAsync<int>(async i =>
+            {
+                var doubled = await backend.Ask<int>(i, TimeSpan.FromSeconds(5));
+                Sender.Tell(doubled);
+            });
+        }
     }
 
     private sealed class Faulty : ReceiveActor

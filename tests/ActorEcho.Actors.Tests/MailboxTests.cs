@@ -83,6 +83,77 @@ public sealed class MailboxTests(ITestOutputHelper output) : TestKit.TestKit(out
         Assert.All(report.NextExpected, n => Assert.Equal(PerProducer, n));
     }
 
+    [Fact]
+    public void Tokens_Should_AllCompleteTheirRoundsWhenManyActorsPassThemAroundARing()
+    {
+        const int RingSize = 50;
+        const int Tokens = 20;
+        const int Rounds = 200;
+        var ring = Enumerable.Range(0, RingSize).Select(i => Sys.ActorOf(Props.Create(() => new RingMember(TestActor)), $"member-{i}")).ToArray();
+        for (var i = 0; i < RingSize; i++)
+        {
+            ring[i].Tell(ring[(i + 1) % RingSize]);
+        }
+
+        for (var t = 0; t < Tokens; t++)
+        {
+            ring[t % RingSize].Tell(new Token(t, RingSize * Rounds));
+        }
+
+        var done = ReceiveN(Tokens, TimeSpan.FromSeconds(30)).Cast<Token>().Select(t => t.Id).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, Tokens), done);
+    }
+
+    [Fact]
+    public void ActorOf_Should_BeSafeFromManyThreadsAtOnce()
+    {
+        const int Threads = 8;
+        const int PerThread = 200;
+        var refs = new IActorRef[Threads][];
+        using var go = new ManualResetEventSlim(false);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            go.Wait(TimeSpan.FromSeconds(10));
+            refs[t] = Enumerable.Range(0, PerThread).Select(i => Sys.ActorOf(Props.Create(() => new RingMember(TestActor)), i % 2 == 0 ? null : $"t{t}-{i}")).ToArray();
+        })
+        { IsBackground = true }).ToList();
+        threads.ForEach(t => t.Start());
+
+        go.Set();
+        Assert.All(threads, t => Assert.True(t.Join(TimeSpan.FromSeconds(30))));
+
+        var all = refs.SelectMany(r => r).ToList();
+        Assert.Equal(Threads * PerThread, all.Select(r => r.Path.ToString()).Distinct().Count());
+        foreach (var actor in all)
+        {
+            actor.Tell(new Token(-1, 0), TestActor);
+        }
+
+        Assert.Equal(Threads * PerThread, ReceiveN(Threads * PerThread, TimeSpan.FromSeconds(20)).Count);
+    }
+
+    private sealed record Token(int Id, int HopsLeft);
+
+    private sealed class RingMember : ReceiveActor
+    {
+        public RingMember(IActorRef probe)
+        {
+            IActorRef? next = null;
+            Receive<IActorRef>(n => next = n);
+            Receive<Token>(t =>
+            {
+                if (t.HopsLeft <= 0)
+                {
+                    probe.Tell(t);
+                }
+                else
+                {
+                    next!.Tell(t with { HopsLeft = t.HopsLeft - 1 });
+                }
+            });
+        }
+    }
+
     private sealed record Item(int Producer, int Sequence);
 
     private sealed record Report(long Received, long OutOfOrder, long Overlaps, int Threads, int[] NextExpected);

@@ -185,6 +185,51 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.TestKit
     }
 
     [Fact]
+    public void EscalatedFailure_Should_ResumeTheWholeSubtreeWhenTheUpperSupervisorResumes()
+    {
+        var hooks = CreateTestProbe();
+        var top = Sys.ActorOf(Probed.Create("top", hooks.Ref, new OneForOneStrategy(_ => Directive.Resume)), "top");
+        var mid = Spawn(top, Probed.Create("mid", hooks.Ref, new OneForOneStrategy(_ => Directive.Escalate)), "mid");
+        var failing = Spawn(mid, Probed.Create("failing", hooks.Ref), "failing");
+        var sibling = Spawn(mid, Probed.Create("sibling", hooks.Ref), "sibling");
+        mid.Tell("inc");
+        failing.Tell("inc");
+        sibling.Tell("inc");
+        hooks.ReceiveN(8, hint: "constructor and PreStart of the four actors");
+
+        EventFilter.Exception<InvalidOperationException>(contains: "Resume").ExpectOne(() => failing.Tell(new Fail(Boom)));
+
+        // Every actor of the subtree was suspended (the failing one by its failure, the others by
+        // the escalation) and must run again, with its state.
+        foreach (var actor in new[] { mid, failing, sibling })
+        {
+            actor.Tell("get", TestActor);
+            ExpectMsg(1, hint: $"{actor.Path.Name} resumes with its state");
+        }
+
+        hooks.ExpectNoMsg(TimeSpan.FromMilliseconds(100), "nothing was restarted");
+    }
+
+    [Fact]
+    public void AllForOne_Restart_Should_GiveAHeldSiblingAWorkingNewInstance()
+    {
+        var hooks = CreateTestProbe();
+        var sup = Sys.ActorOf(Probed.Create("sup", hooks.Ref, new AllForOneStrategy(_ => Directive.Restart)), "sup");
+        var failing = Spawn(sup, Probed.Create("failing", hooks.Ref), "failing");
+        var instances = new InstanceCounter();
+        var held = Spawn(sup, Props.Create(() => new HeldUntilReleased(TestActor, instances)), "held");
+        var never = new TaskCompletionSource();
+        held.Tell(never.Task, TestActor);
+        ExpectMsg("holding");
+
+        EventFilter.Exception<InvalidOperationException>().ExpectOne(() => failing.Tell(new Fail(Boom)));
+
+        // The old instance's task never completes; the new instance must not wait for it.
+        held.Tell("ping", TestActor);
+        ExpectMsg("pong from instance 2");
+    }
+
+    [Fact]
     public void Restart_Should_StopTheActorWhenTheNewInstanceConstructorThrows()
     {
         var instances = new InstanceCounter();
@@ -283,6 +328,21 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.TestKit
         hooks.ExpectMsg(new Hook(name, "ctor"));
         hooks.ExpectMsg<Hook>(h => h.Actor == name && h.Name == "postRestart");
         hooks.ExpectMsg(new Hook(name, "preStart"));
+    }
+
+    private sealed class HeldUntilReleased : ReceiveActor
+    {
+        public HeldUntilReleased(IActorRef probe, InstanceCounter instances)
+        {
+            var instance = instances.Next();
+            ReceiveAsync<Task>(async gate =>
+            {
+                probe.Tell("holding");
+                await gate;
+                probe.Tell($"released instance {instance}");
+            });
+            Receive<string>(_ => Sender.Tell($"pong from instance {instance}"));
+        }
     }
 
     private sealed class ThrowsOnSecondConstruction : ReceiveActor
