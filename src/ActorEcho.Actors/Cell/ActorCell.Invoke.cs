@@ -121,8 +121,15 @@ internal sealed partial class ActorCell
 
     private void RunContinuationInActor(RunContinuation continuation)
     {
+        if (!ReferenceEquals(continuation.Context, _extras?.SyncContext))
+        {
+            // Posted by the handler of an instance that has since been replaced by a restart: its
+            // task is abandoned, and its code must not run against the new instance.
+            return;
+        }
+
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(_extras?.SyncContext);
+        SynchronizationContext.SetSynchronizationContext(continuation.Context);
         try
         {
             // Exceptions inside an async method land in its task, not here; the task's

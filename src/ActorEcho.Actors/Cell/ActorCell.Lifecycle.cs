@@ -107,6 +107,16 @@ internal sealed partial class ActorCell
         }
 
         ClearActor();
+
+        // The new instance starts with the mailbox open: a ReceiveAsync task of the old one no
+        // longer holds it (it may never complete), and a fresh synchronization context makes the
+        // old task's continuations recognisable, so they are dropped.
+        if (_extras is { } extras)
+        {
+            extras.HeldTask = null;
+            extras.SyncContext = null;
+        }
+
         if (Extras.StoppingChildren > 0)
         {
             Extras.PendingRecreateCause = cause;

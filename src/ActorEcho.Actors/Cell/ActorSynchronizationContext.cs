@@ -7,7 +7,7 @@ namespace ActorEcho.Actors.Cell;
 /// </summary>
 internal sealed class ActorSynchronizationContext(ActorCell cell) : SynchronizationContext
 {
-    public override void Post(SendOrPostCallback d, object? state) => cell.PostSystem(new RunContinuation(d, state));
+    public override void Post(SendOrPostCallback d, object? state) => cell.PostSystem(new RunContinuation(d, state, this));
 
     public override void Send(SendOrPostCallback d, object? state) =>
         throw new NotSupportedException("Synchronous Send into an actor would block it; use Post");

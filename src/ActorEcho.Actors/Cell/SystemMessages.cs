@@ -65,12 +65,17 @@ internal sealed class Failed(IActorRef child, Exception cause) : SystemMessage
     public Exception Cause { get; } = cause;
 }
 
-/// <summary>An await continuation of a ReceiveAsync handler, run inside the actor.</summary>
-internal sealed class RunContinuation(SendOrPostCallback callback, object? state) : SystemMessage
+/// <summary>
+/// An await continuation of a ReceiveAsync handler, run inside the actor. <see cref="Context"/> is
+/// the context of the incarnation that posted it: a restarted actor drops the old one's.
+/// </summary>
+internal sealed class RunContinuation(SendOrPostCallback callback, object? state, ActorSynchronizationContext context) : SystemMessage
 {
     public SendOrPostCallback Callback { get; } = callback;
 
     public object? State { get; } = state;
+
+    public ActorSynchronizationContext Context { get; } = context;
 }
 
 /// <summary>The task that holds the mailbox (ReceiveAsync) has completed.</summary>
