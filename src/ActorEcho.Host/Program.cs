@@ -1,3 +1,9 @@
-// The console host arrives with the server (issue 5). Until then it says so plainly.
-Console.Error.WriteLine("ActorEcho.Host: the server is not built yet; see README.md for the current state.");
-return 1;
+using ActorEcho.Host.CommandLine;
+
+namespace ActorEcho.Host;
+
+/// <summary>Process entry point: parse, start, wait for shutdown, return the exit code.</summary>
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => HostCommandLine.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,155 @@
+using System.Net.Sockets;
+using System.Text;
+using ActorEcho.Host.Tests.Support;
+
+namespace ActorEcho.Host.Tests;
+
+/// <summary>
+/// Shutdown under load. Each client streams fixed-size 64-byte lines (never starting with '/')
+/// to the session endpoint while reading everything echoed back. Once every client has had at
+/// least <see cref="WarmupBytes"/> echoed, the host is stopped (the same coordinated shutdown
+/// SIGTERM runs) while the clients are still sending.
+///
+/// The property, per client, with S the bytes it sent and R the bytes it received until the
+/// server closed the connection cleanly (FIN, no reset):
+///   R = P + "NOTICE server shutting down\n", where P is a prefix of S (P may additionally end in
+///   one "\n" that the server adds to finish an echo line it had started), and P holds at least
+///   the warm-up bytes.
+/// The server echoes in order, so a gap-free prefix followed by the notice means every echo the
+/// server accepted for writing before it stopped reading reached the client; a lost write would
+/// show up as a missing or garbled stretch, a missing notice, or a reset.
+/// A client stops sending once it has read the notice (as a polite client would); bytes it sent
+/// after the server stopped reading are never echoed, which the prefix property allows.
+/// </summary>
+public sealed class GracefulShutdownTests(ITestOutputHelper output)
+{
+    private const int Clients = 20;
+    private const int LineLength = 64;
+    private const int WarmupBytes = 32 * 1024;
+    private const long MaxBytesPerClient = 16L * 1024 * 1024;
+    private static readonly byte[] Notice = "NOTICE server shutting down\n"u8.ToArray();
+
+    [Fact]
+    public async Task StopUnderLoad_Should_DeliverEveryAcceptedEchoThenTheNotice()
+    {
+        var host = await TestHost.StartAsync(output);
+        await using var _ = host;
+        var endPoint = host.Tcp("session-tcp");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var warmedUp = Enumerable.Range(0, Clients).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var shutdownStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task<(byte[] Received, long Sent)> RunClient(int id)
+        {
+            await using var client = await TcpTestClient.ConnectAsync(endPoint, cts.Token);
+            using var stopWriting = new CancellationTokenSource();
+            long sent = 0;
+            var writer = Task.Run(async () =>
+            {
+                var chunk = new byte[LineLength * 64];
+                try
+                {
+                    while (!stopWriting.IsCancellationRequested && sent < MaxBytesPerClient)
+                    {
+                        for (var i = 0; i < chunk.Length; i++)
+                        {
+                            chunk[i] = ByteAt(id, sent + i);
+                        }
+
+                        await client.SendAsync(chunk, cts.Token);
+                        sent += chunk.Length;
+                    }
+                }
+                catch (SocketException) when (shutdownStarted.Task.IsCompleted)
+                {
+                    // The server closed while a chunk was on its way: expected once shutdown began.
+                }
+
+                try
+                {
+                    client.Socket.Shutdown(SocketShutdown.Send);
+                }
+                catch (SocketException) when (shutdownStarted.Task.IsCompleted)
+                {
+                }
+            });
+
+            using var received = new MemoryStream();
+            await client.ReadToEndAsync(received, cts.Token, total =>
+            {
+                if (total >= WarmupBytes)
+                {
+                    warmedUp[id].TrySetResult();
+                }
+
+                if (EndsWith(received, Notice))
+                {
+                    stopWriting.Cancel();
+                }
+            });
+            stopWriting.Cancel();
+            await writer.WaitAsync(cts.Token);
+            return (received.ToArray(), sent);
+        }
+
+        var clients = Enumerable.Range(0, Clients).Select(RunClient).ToArray();
+        await Task.WhenAll(warmedUp.Select(w => w.Task)).WaitAsync(cts.Token);
+
+        shutdownStarted.SetResult();
+        await host.Host.StopAsync().WaitAsync(cts.Token);
+        var results = await Task.WhenAll(clients).WaitAsync(cts.Token);
+
+        for (var id = 0; id < Clients; id++)
+        {
+            var (received, sent) = results[id];
+            output.WriteLine($"client {id}: sent {sent} bytes, received {received.Length}");
+            Assert.True(received.AsSpan().EndsWith(Notice), $"client {id}: the stream does not end with the shutdown notice; tail '{Tail(received)}'");
+            var echoed = received.AsSpan(0, received.Length - Notice.Length);
+            Assert.True(echoed.Length >= WarmupBytes, $"client {id}: only {echoed.Length} echoed bytes before the notice");
+            var prefix = IsPrefix(id, echoed, sent) || (echoed[^1] == (byte)'\n' && IsPrefix(id, echoed[..^1], sent));
+            Assert.True(prefix, $"client {id}: the echoed bytes are not a prefix of what it sent (first difference at {FirstDifference(id, echoed)}); tail '{Tail(received)}'");
+        }
+
+        // Each phase with work in it is logged, in order.
+        var phases = host.Logs.Lines.Where(l => l.Contains("Coordinated shutdown phase", StringComparison.Ordinal)).ToList();
+        Assert.Contains(phases, l => l.Contains("service-unbind", StringComparison.Ordinal));
+        Assert.Contains(phases, l => l.Contains("actor-system-terminate", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Shutdown: stopping", StringComparison.Ordinal));
+    }
+
+    // The client's stream: line k is "c<id> <k>" padded with '.' to 63 bytes, then '\n'.
+    private static byte ByteAt(int id, long offset)
+    {
+        var k = offset / LineLength;
+        var column = (int)(offset % LineLength);
+        if (column == LineLength - 1)
+        {
+            return (byte)'\n';
+        }
+
+        var head = $"c{id:D3} {k:D10} ";
+        return column < head.Length ? (byte)head[column] : (byte)'.';
+    }
+
+    private static bool IsPrefix(int id, ReadOnlySpan<byte> echoed, long sent) =>
+        echoed.Length <= sent && FirstDifference(id, echoed) < 0;
+
+    private static long FirstDifference(int id, ReadOnlySpan<byte> echoed)
+    {
+        for (var i = 0; i < echoed.Length; i++)
+        {
+            if (echoed[i] != ByteAt(id, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool EndsWith(MemoryStream stream, byte[] suffix) =>
+        stream.Length >= suffix.Length && stream.GetBuffer().AsSpan(0, (int)stream.Length).EndsWith(suffix);
+
+    private static string Tail(byte[] received) =>
+        Encoding.UTF8.GetString(received.AsSpan(Math.Max(0, received.Length - 160))).Replace("\n", "\\n", StringComparison.Ordinal);
+}

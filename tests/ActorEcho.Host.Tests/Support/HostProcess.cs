@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ActorEcho.Host.Tests.Support;
+
+/// <summary>
+/// The real host executable (ActorEcho.Host.dll, copied beside the tests) run with <c>dotnet</c>,
+/// for what only a process can show: signals and the exit code.
+/// </summary>
+internal sealed partial class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _stdout = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
+    private readonly TaskCompletionSource<IPEndPoint> _sessionEndPoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HostProcess(Process process) => _process = process;
+
+    public IReadOnlyCollection<string> Stdout => _stdout;
+
+    public IReadOnlyCollection<string> Stderr => _stderr;
+
+    public int Id => _process.Id;
+
+    public static HostProcess Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ActorEcho.Host.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var process = new Process { StartInfo = start };
+        var host = new HostProcess(process);
+        process.OutputDataReceived += (_, e) => host.OnStdout(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                host._stderr.Enqueue(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>The session endpoint, once the host has logged it and said it is ready.</summary>
+    public async Task<IPEndPoint> WaitReadyAsync(CancellationToken ct)
+    {
+        var exited = _process.WaitForExitAsync(ct);
+        var first = await Task.WhenAny(_ready.Task, exited);
+        if (first == exited)
+        {
+            throw new InvalidOperationException($"the host exited with {_process.ExitCode} before it was ready: {string.Join(" | ", _stderr)}");
+        }
+
+        return await _sessionEndPoint.Task;
+    }
+
+    public async Task<int> WaitForExitAsync(CancellationToken ct)
+    {
+        await _process.WaitForExitAsync(ct);
+        return _process.ExitCode;
+    }
+
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit(10_000);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Listening: session-tcp tcp (?<address>[\d.]+):(?<port>\d+)")]
+    private static partial Regex SessionLine();
+
+    private void OnStdout(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _stdout.Enqueue(line);
+        if (SessionLine().Match(line) is { Success: true } m)
+        {
+            _sessionEndPoint.TrySetResult(new IPEndPoint(IPAddress.Parse(m.Groups["address"].Value), int.Parse(m.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (line.Contains("ActorEcho ready", StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
+        }
+    }
+}
