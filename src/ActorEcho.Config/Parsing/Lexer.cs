@@ -10,6 +10,7 @@ internal sealed partial class Lexer
 {
     // Characters the spec forbids in unquoted text; most of them start another token.
     private static readonly bool[] Forbidden = BuildForbidden();
+    private static readonly byte[] UnquotedStop = BuildUnquotedStop();
 
     // Keys and short values repeat across sections ("port", "enabled", "true"); sharing one
     // string per spelling keeps large documents from allocating (and retaining) thousands of copies.
@@ -165,9 +166,27 @@ internal sealed partial class Lexer
         _pos = newline < 0 ? _text.Length : newline;
     }
 
-    private bool EndsUnquoted(int at) =>
-        at >= _text.Length || IsWhitespace(_text[at]) || IsForbidden(_text[at])
-        || (_text[at] == '/' && at + 1 < _text.Length && _text[at + 1] == '/');
+    private bool EndsUnquoted(int at)
+    {
+        if (at >= _text.Length)
+        {
+            return true;
+        }
+
+        var c = _text[at];
+        if (c >= 128)
+        {
+            return char.IsWhiteSpace(c) || c == '\uFEFF';
+        }
+
+        // One table lookup per character: 0 continues, 1 stops, 2 is '/' which stops only as "//".
+        return UnquotedStop[c] switch
+        {
+            0 => false,
+            1 => true,
+            _ => at + 1 < _text.Length && _text[at + 1] == '/',
+        };
+    }
 
     /// <summary>Returns the end of a JSON number starting at <paramref name="start"/>, or 0 if the text there is not one on its own.</summary>
     private int ScanNumber(int start)
@@ -252,6 +271,18 @@ internal sealed partial class Lexer
     }
 
     private ConfigurationException Error(int offset, string message) => new(message, _source, offset);
+
+    private static byte[] BuildUnquotedStop()
+    {
+        var table = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            table[c] = (byte)(Forbidden[c] || IsWhitespace((char)c) ? 1 : 0);
+        }
+
+        table['/'] = 2;
+        return table;
+    }
 
     private static bool[] BuildForbidden()
     {
