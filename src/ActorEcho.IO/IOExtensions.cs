@@ -9,7 +9,7 @@ public static class IOExtensions
 {
     /// <summary>
     /// The TCP manager of <paramref name="system"/> (at <c>/system/IO-TCP</c>), created on first use
-    /// with <see cref="TcpSettings.Default"/>. Send it <see cref="ActorEcho.IO.Tcp.Bind"/> and
+    /// with settings read from the system's config (<c>actorecho.io.tcp</c>, see <see cref="TcpSettings.FromConfig"/>). Send it <see cref="ActorEcho.IO.Tcp.Bind"/> and
     /// <see cref="ActorEcho.IO.Tcp.Connect"/>.
     /// </summary>
     public static IActorRef Tcp(this ActorSystem system) => TcpExtension.Get(system, null).Manager;
@@ -27,7 +27,7 @@ public static class IOExtensions
 
     /// <summary>
     /// The UDP manager of <paramref name="system"/> (at <c>/system/IO-UDP</c>), created on first use
-    /// with <see cref="UdpSettings.Default"/>. Send it <see cref="ActorEcho.IO.Udp.Bind"/> and
+    /// with settings read from the system's config (<c>actorecho.io.udp</c>, see <see cref="UdpSettings.FromConfig"/>). Send it <see cref="ActorEcho.IO.Udp.Bind"/> and
     /// <see cref="ActorEcho.IO.Udp.SimpleSender"/>.
     /// </summary>
     public static IActorRef Udp(this ActorSystem system) => UdpExtension.Get(system, null).Manager;

@@ -37,7 +37,7 @@ internal sealed class TcpExtension
     public static TcpExtension Get(ActorSystem system, TcpSettings? settings)
     {
         ArgumentNullException.ThrowIfNull(system);
-        var ext = system.GetOrCreateExtension(s => new TcpExtension(s, settings ?? TcpSettings.Default));
+        var ext = system.GetOrCreateExtension(s => new TcpExtension(s, settings ?? TcpSettings.FromConfig(s.Settings.Config)));
         if (settings is not null && ext.Settings != settings)
         {
             throw new InvalidOperationException(

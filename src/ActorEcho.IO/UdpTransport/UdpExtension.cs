@@ -35,7 +35,7 @@ internal sealed class UdpExtension
     public static UdpExtension Get(ActorSystem system, UdpSettings? settings)
     {
         ArgumentNullException.ThrowIfNull(system);
-        var ext = system.GetOrCreateExtension(s => new UdpExtension(s, settings ?? UdpSettings.Default));
+        var ext = system.GetOrCreateExtension(s => new UdpExtension(s, settings ?? UdpSettings.FromConfig(s.Settings.Config)));
         if (settings is not null && ext.Settings != settings)
         {
             throw new InvalidOperationException(
