@@ -28,9 +28,17 @@ public class TestKit : TestKitBase, IDisposable
     {
     }
 
-    /// <summary>A test kit whose TestKit settings come from <c>actorecho.test.*</c> in <paramref name="config"/>.</summary>
+    /// <summary>
+    /// A test kit configured by HOCON: the TestKit's settings from <c>actorecho.test.*</c> and the
+    /// kernel's from <c>actorecho.actor.*</c> and <c>actorecho.coordinated-shutdown.*</c> (over the
+    /// kernel's reference.conf).
+    /// </summary>
     public TestKit(ActorEcho.Config.Config config, ITestOutputHelper? output = null)
-        : this(new TestKitOptions { TestKitSettings = TestKitSettings.FromConfig(config) }, output)
+        : this(new TestKitOptions
+        {
+            TestKitSettings = TestKitSettings.FromConfig(config),
+            Settings = ActorSystemSettings.FromConfig(config),
+        }, output)
     {
     }
 

@@ -116,6 +116,28 @@ public sealed class TimeFactorTests
     }
 
     [Fact]
+    public void ConfigConstructor_Should_AlsoReadKernelSettings_AndKeepTestShutdownRules()
+    {
+        var config = ConfigurationFactory.ParseString("""
+            actorecho.actor.throughput = 7
+            actorecho.test.expect-no-message-default = 120ms
+            """);
+        using var kit = new TestKit(config);
+        Assert.Equal(7, kit.Sys.Settings.Throughput);
+        Assert.Equal(TimeSpan.FromMilliseconds(120), kit.TestKitSettings.ExpectNoMessageDefault);
+        Assert.False(kit.Sys.Settings.CoordinatedShutdown.RunByProcessExit);
+        Assert.Equal(kit.Dilated(TimeSpan.FromSeconds(1)), kit.Sys.Settings.CoordinatedShutdown.DefaultPhaseTimeout);
+    }
+
+    [Fact]
+    public void ConfigConstructor_Should_RejectBadValues_WithAClearError()
+    {
+        var config = ConfigurationFactory.ParseString("actorecho.test.timefactor = -2");
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TestKit(config));
+        Assert.Contains("positive", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromConfig_Should_KeepDefaults_ForMissingKeys()
     {
         var settings = TestKitSettings.FromConfig(ConfigurationFactory.ParseString("other = 1"));

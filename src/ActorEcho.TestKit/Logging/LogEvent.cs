@@ -5,7 +5,7 @@ namespace ActorEcho.TestKit.Logging;
 /// <summary>
 /// One log event written through a TestKit's logger factory, as event filters see it.
 /// </summary>
-/// <param name="Timestamp">When it was logged (wall clock).</param>
+/// <param name="Timestamp">When it was logged (wall clock, UTC).</param>
 /// <param name="Category">The logger category, e.g. <c>ActorEcho.Actors</c> for the kernel.</param>
 /// <param name="Level">Its level.</param>
 /// <param name="EventId">Its event id (the kernel's are 1000–1099).</param>

@@ -27,7 +27,7 @@ internal sealed class TestLogger(TestLogSink sink, string category) : ILogger
             message = message[(path.Length + 3)..];
         }
 
-        sink.Record(new LogEvent(DateTimeOffset.Now, category, logLevel, eventId, message, exception, path));
+        sink.Record(new LogEvent(DateTimeOffset.UtcNow, category, logLevel, eventId, message, exception, path));
     }
 
     private static string? FindActorPath<TState>(TState state)
