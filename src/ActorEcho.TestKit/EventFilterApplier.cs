@@ -89,7 +89,7 @@ public sealed class EventFilterApplier
         {
             await action().ConfigureAwait(false);
             var wait = _kit.Dilated(_kit.TestKitSettings.DefaultTimeout);
-            var seen = await active.WaitForAsync(occurrences, TestKitBase.Now + wait, sync, cancellationToken).ConfigureAwait(false);
+            var seen = await active.WaitForAsync(occurrences, Internal.Deadline.After(wait), sync, cancellationToken).ConfigureAwait(false);
             if (seen < occurrences)
             {
                 throw new TestKitAssertionException($"Expected {occurrences} {Plural(occurrences)} matching {_matcher.Description}, but saw {seen} within {wait.TotalMilliseconds:0} ms");

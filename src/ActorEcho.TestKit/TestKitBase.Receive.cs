@@ -1,3 +1,5 @@
+using ActorEcho.TestKit.Internal;
+
 namespace ActorEcho.TestKit;
 
 // Receiving several messages, or none: ExpectNoMsg, ReceiveOne, ReceiveN, ReceiveWhile,
@@ -155,11 +157,11 @@ public abstract partial class TestKitBase
     private async ValueTask<IReadOnlyList<object>> ReceiveNCore(int count, TimeSpan max, string? hint, bool sync, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var stop = Now + max;
+        var stop = Deadline.After(max);
         var received = new List<object>(count);
         while (received.Count < count)
         {
-            var envelope = await ReceiveEnvelope(Max(stop - Now, TimeSpan.Zero), sync, cancellationToken).ConfigureAwait(false);
+            var envelope = await ReceiveEnvelope(Deadline.Left(stop), sync, cancellationToken).ConfigureAwait(false);
             if (envelope is null)
             {
                 throw Fail($"Timeout ({Format(max)}) while expecting {count} messages: received {received.Count} {DescribeAll(received)}", hint);
@@ -176,12 +178,12 @@ public abstract partial class TestKitBase
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(msgs);
-        var stop = Now + RemainingOrDilated(max);
+        var stop = Deadline.After(RemainingOrDilated(max));
         var idleLimit = idle is { } i ? RemainingOrDilated(i) : TimeSpan.MaxValue;
         var results = new List<T>();
         while (results.Count < msgs)
         {
-            var wait = Min(Max(stop - Now, TimeSpan.Zero), idleLimit);
+            var wait = Min(Deadline.Left(stop), idleLimit);
             var envelope = await _queue.TakeAsync(wait, sync, cancellationToken).ConfigureAwait(false);
             if (envelope is null)
             {
@@ -206,11 +208,11 @@ public abstract partial class TestKitBase
     private async ValueTask<T> FishCore<T>(Predicate<T> isMessage, TimeSpan max, string? hint, bool skipOtherTypes, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(isMessage);
-        var stop = Now + max;
+        var stop = Deadline.After(max);
         var skipped = new List<object>();
         while (true)
         {
-            var envelope = await ReceiveEnvelope(Max(stop - Now, TimeSpan.Zero), sync, cancellationToken).ConfigureAwait(false);
+            var envelope = await ReceiveEnvelope(Deadline.Left(stop), sync, cancellationToken).ConfigureAwait(false);
             if (envelope is null)
             {
                 var what = skipped.Count == 0 ? "no message arrived" : $"skipped {skipped.Count} that did not match {DescribeAll(skipped)}";
@@ -236,13 +238,13 @@ public abstract partial class TestKitBase
     private async ValueTask<IReadOnlyList<T>> ExpectAllOfCore<T>(IReadOnlyCollection<T> expected, TimeSpan max, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var stop = Now + max;
+        var stop = Deadline.After(max);
         var missing = expected.ToList();
         var unexpected = new List<object?>();
         var received = new List<T>(expected.Count);
         for (var i = 0; i < expected.Count; i++)
         {
-            var envelope = await ReceiveEnvelope(Max(stop - Now, TimeSpan.Zero), sync, cancellationToken).ConfigureAwait(false);
+            var envelope = await ReceiveEnvelope(Deadline.Left(stop), sync, cancellationToken).ConfigureAwait(false);
             if (envelope is null)
             {
                 throw Fail($"Timeout ({Format(max)}) while expecting all of {DescribeAll(expected.Cast<object?>())}: received {received.Count + unexpected.Count}, still missing {DescribeAll(missing.Cast<object?>())}" + (unexpected.Count > 0 ? $", unexpected {DescribeAll(unexpected)}" : string.Empty), null);

@@ -1,3 +1,5 @@
+using ActorEcho.TestKit.Internal;
+
 namespace ActorEcho.TestKit;
 
 // Ending a system and verifying that it really ended.
@@ -12,7 +14,7 @@ public abstract partial class TestKitBase
     public void Shutdown(ActorSystem? system = null, TimeSpan? duration = null, bool verifySystemShutdown = true)
     {
         var (target, limit) = ShutdownTarget(system, duration);
-        var terminated = target.Terminate().Wait(limit);
+        var terminated = target.Terminate().Wait(Deadline.Slice(limit));
         OnShutdownWaited(target, limit, terminated, verifySystemShutdown);
     }
 
@@ -21,7 +23,7 @@ public abstract partial class TestKitBase
     {
         var (target, limit) = ShutdownTarget(system, duration);
         var termination = target.Terminate();
-        await termination.WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await termination.WaitAsync(Deadline.Slice(limit)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         OnShutdownWaited(target, limit, termination.IsCompletedSuccessfully, verifySystemShutdown);
     }
 

@@ -1,3 +1,5 @@
+using ActorEcho.TestKit.Internal;
+
 namespace ActorEcho.TestKit;
 
 // Time bounds: Within blocks (which every expectation inside them honours through Remaining),
@@ -141,7 +143,7 @@ public abstract partial class TestKitBase
         // A nested block never gets more time than is left of the block around it.
         var maxDiff = _end is { } outer ? Min(Max(outer - start, TimeSpan.Zero), dilatedMax) : dilatedMax;
         var previousEnd = _end;
-        _end = start + maxDiff;
+        _end = Deadline.Add(start, maxDiff);
         T result;
         try
         {
@@ -159,7 +161,7 @@ public abstract partial class TestKitBase
         }
 
         // A trailing ExpectNoMsg waits out the whole remainder by design; it cannot be "too slow".
-        if (!_lastWasNoMsg && took > maxDiff + (epsilonValue ?? TimeSpan.Zero))
+        if (!_lastWasNoMsg && took > Deadline.Add(maxDiff, epsilonValue ?? TimeSpan.Zero))
         {
             throw Fail($"Within: the block took {Format(took)}, exceeding the maximum {Format(maxDiff)}", hint);
         }
@@ -170,7 +172,7 @@ public abstract partial class TestKitBase
     private static async ValueTask AwaitAssertCore(Func<ValueTask> assertion, TimeSpan max, TimeSpan interval, bool sync, CancellationToken cancellationToken)
     {
         CheckInterval(interval);
-        var stop = Now + max;
+        var stop = Deadline.After(max);
         while (true)
         {
             try
@@ -194,7 +196,7 @@ public abstract partial class TestKitBase
     private static async ValueTask AwaitConditionCore(Func<ValueTask<bool>> condition, TimeSpan max, TimeSpan interval, string? message, bool sync, CancellationToken cancellationToken)
     {
         CheckInterval(interval);
-        var stop = Now + max;
+        var stop = Deadline.After(max);
         while (!await condition().ConfigureAwait(false))
         {
             var left = stop - Now;

@@ -194,11 +194,11 @@ public abstract partial class TestKitBase
         var limit = Dilated(TestKitSettings.DefaultTimeout);
         if (sync)
         {
-            command.Done.Task.Wait(limit);
+            command.Done.Task.Wait(Deadline.Slice(limit));
         }
         else
         {
-            await command.Done.Task.WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await command.Done.Task.WaitAsync(Deadline.Slice(limit)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         if (!command.Done.Task.IsCompleted)

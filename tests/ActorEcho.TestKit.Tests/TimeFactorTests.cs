@@ -60,6 +60,24 @@ public sealed class TimeFactorTests
     }
 
     [Fact]
+    public void HugeFactor_Should_NotOverflowAnyDeadline()
+    {
+        using var kit = new TestKit(Factor(1e12));
+        kit.TestActor.Tell("x", null);
+        kit.ExpectMsg("x");
+        kit.Within(TimeSpan.FromSeconds(1), () =>
+        {
+            Assert.True(kit.Remaining > TimeSpan.FromDays(365));
+            kit.TestActor.Tell("y", null);
+            kit.ExpectMsg("y");
+        });
+        kit.AwaitCondition(() => true);
+        kit.TestActor.Tell("z", null);
+        Assert.Throws<TestKitAssertionException>(() => kit.ExpectNoMsg(TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.MaxValue, kit.Dilated(TimeSpan.FromDays(10000)));
+    }
+
+    [Fact]
     public void EnvironmentOverride_Should_SetTheFactor_And_RejectGarbage()
     {
         Assert.Equal(2.5, TestKitSettings.Default.WithEnvironmentOverrides("2.5").TimeFactor);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ActorEcho.TestKit.Internal;
 
 /// <summary>
@@ -51,7 +49,7 @@ internal sealed class MessageQueue
     /// </summary>
     public async ValueTask<MessageEnvelope?> TakeAsync(TimeSpan timeout, bool sync, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(Math.Max(0, timeout.TotalSeconds) * Stopwatch.Frequency);
+        var deadline = Deadline.After(timeout);
         while (true)
         {
             Task signal;
@@ -66,7 +64,7 @@ internal sealed class MessageQueue
                 signal = _signal.Task;
             }
 
-            var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            var remaining = Deadline.Slice(Deadline.Left(deadline));
             if (remaining <= TimeSpan.Zero)
             {
                 return null;

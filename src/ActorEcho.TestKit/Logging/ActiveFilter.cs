@@ -45,7 +45,7 @@ internal sealed class ActiveFilter(EventMatcher matcher, bool intercepts)
                 changed = _changed.Task;
             }
 
-            var left = deadline - TestKitBase.Now;
+            var left = Internal.Deadline.Slice(Internal.Deadline.Left(deadline));
             if (left <= TimeSpan.Zero)
             {
                 return Count;
