@@ -113,6 +113,24 @@ public sealed class BehaviorTests(ITestOutputHelper output) : TestKit.TestKit(ou
     }
 
     [Fact]
+    public void Unstash_Should_ReplayOnlyTheOldestAndClearStashShouldDropTheRest()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new Picky()), "picky");
+        foreach (var m in new[] { "m1", "m2", "m3" })
+        {
+            actor.Tell(m, TestActor);
+        }
+
+        actor.Tell("unstash-one", TestActor);
+        ExpectMsg("stashed 3");
+        ExpectMsg("replayed m1");
+        actor.Tell("clear", TestActor);
+
+        ExpectMsg("cleared m2,m3");
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public void Stash_Should_KeepTheOriginalSender()
     {
         var actor = Sys.ActorOf(Props.Create(() => new Gate()), "gate");
@@ -228,6 +246,37 @@ public sealed class BehaviorTests(ITestOutputHelper output) : TestKit.TestKit(ou
                 Receive<string>(s => s == "pop", _ => UnbecomeStacked());
             });
         }
+    }
+
+    /// <summary>Stashes plain messages; replays one on "unstash-one"; reports and drops the rest on "clear".</summary>
+    private sealed class Picky : ReceiveActor, IWithStash
+    {
+        private bool _replaying;
+
+        public Picky()
+        {
+            Receive<string>(s => s == "unstash-one", _ =>
+            {
+                Sender.Tell($"stashed {Stash.Count}");
+                _replaying = true;
+                Stash.Unstash();
+            });
+            Receive<string>(s => s == "clear", _ => Sender.Tell("cleared " + string.Join(",", Stash.ClearStash())));
+            Receive<string>(s =>
+            {
+                if (_replaying)
+                {
+                    _replaying = false;
+                    Sender.Tell($"replayed {s}");
+                }
+                else
+                {
+                    Stash.Stash();
+                }
+            });
+        }
+
+        public IStash Stash { get; set; } = null!;
     }
 
     /// <summary>Stashes everything until "open", then replays it and echoes what follows.</summary>

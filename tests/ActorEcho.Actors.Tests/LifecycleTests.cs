@@ -67,6 +67,31 @@ public sealed class LifecycleTests(ITestOutputHelper output) : TestKit.TestKit(o
     }
 
     [Fact]
+    public void Restart_Should_LetTheNewInstanceRecreateChildrenUnderTheSameNames()
+    {
+        var parent = Sys.ActorOf(Props.Create(() => new ParentWithNamedChild(TestActor)), "parent");
+        ExpectMsg<IActorRef>();
+
+        EventFilter.Exception<InvalidOperationException>().ExpectOne(() => parent.Tell("crash"));
+
+        var child = ExpectMsg<IActorRef>(hint: "the new instance's constructor created its child again, under the same name");
+        Assert.Equal("worker", child.Path.Name);
+        parent.Tell("ping", TestActor);
+        ExpectMsg("pong");
+    }
+
+    [Fact]
+    public void Forward_Should_KeepTheOriginalSender()
+    {
+        var target = Sys.ActorOf(Probed.Create("target", CreateTestProbe().Ref), "target");
+        var forwarder = Sys.ActorOf(Props.Create(() => new Forwarder(target)), "forwarder");
+
+        forwarder.Tell("get", TestActor);
+
+        ExpectMsgFrom(target, 0);
+    }
+
+    [Fact]
     public void PoisonPill_Should_StopAfterEarlierMessagesAndDeadLetterLaterOnes()
     {
         var hooks = CreateTestProbe();
@@ -213,6 +238,21 @@ public sealed class LifecycleTests(ITestOutputHelper output) : TestKit.TestKit(o
 
         Assert.True(Sys.WhenTerminated.IsCompletedSuccessfully);
         Assert.Equal(["user.postStop", "service.saw-user-terminated", "service.postStop"], events);
+    }
+
+    private sealed class ParentWithNamedChild : ReceiveActor
+    {
+        public ParentWithNamedChild(IActorRef probe)
+        {
+            probe.Tell(Context.ActorOf(Probed.Create("worker", ActorRefs.Nobody), "worker"));
+            Receive<string>(s => s == "crash", _ => throw new InvalidOperationException("crash"));
+            Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
+        }
+    }
+
+    private sealed class Forwarder : ReceiveActor
+    {
+        public Forwarder(IActorRef target) => ReceiveAny(m => target.Forward(m));
     }
 
     private sealed class SlowToStop : ReceiveActor
