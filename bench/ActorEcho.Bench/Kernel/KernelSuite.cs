@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using ActorEcho.Actors;
+using ActorEcho.Config;
 
 namespace ActorEcho.Bench.Kernel;
 
@@ -28,10 +29,10 @@ internal sealed class KernelSuite : IBenchSuite
         var spawnCount = quick ? 50_000 : 200_000;
         var idleCount = 100_000;
 
-        using var system = ActorSystem.Create("bench", ActorSystemSettings.Default with
-        {
-            CoordinatedShutdown = new CoordinatedShutdownSettings { RunByProcessExit = false },
-        });
+        // Settings come from HOCON like everywhere else, so ACTORECHO_ACTOR_THROUGHPUT and the
+        // other reference.conf hooks apply to the benchmark too.
+        using var system = ActorSystem.Create("bench", ConfigurationFactory.ParseString("actorecho.coordinated-shutdown.run-by-process-exit = off"));
+        Console.WriteLine($"  throughput={system.Settings.Throughput}");
 
         if (Selected("ping-pong"))
         {

@@ -9,19 +9,23 @@ namespace ActorEcho.Actors.Cell;
 /// <remarks>
 /// Why segments and not one node per message: under fan-in the backlog can reach hundreds of
 /// thousands of messages, and a node per message means as many small objects surviving each GC.
-/// Segments turn that into a few hundred arrays. Segment size adapts: a new segment doubles (up to
-/// <see cref="MaxSegment"/>) only when the consumer was behind on the previous one, and falls back
-/// to <see cref="MinSegment"/> otherwise, so a lightly used actor holds a few slots, not kilobytes.
+/// Segments turn that into a few arrays. Segment size adapts: a new segment doubles (up to
+/// <see cref="MaxSegment"/>, large enough to live in the large-object heap, which the GC does not
+/// copy) only while the consumer is at least a whole segment behind, and falls back to
+/// <see cref="MinSegment"/> otherwise, so a lightly used actor holds a few slots, not kilobytes.
+/// The consumer's position lives here, not in the segment: producers hammer a segment's claim
+/// counter, and a consumer write on the same cache line for every message would bounce it.
 /// A slot that is claimed but not yet published reads as "empty"; that is safe because its producer
 /// schedules the mailbox after publishing, and the consumer re-checks after going idle.
 /// </remarks>
 internal struct SegmentedMpscQueue<T>
 {
     internal const int MinSegment = 4;
-    internal const int MaxSegment = 256;
+    internal const int MaxSegment = 16384;
 
     private Segment? _producerSegment;
     private Segment? _consumerSegment;
+    private int _consumerIndex;
 
     /// <summary>Adds an item; safe from any number of threads.</summary>
     public void Enqueue(T item)
@@ -48,7 +52,7 @@ internal struct SegmentedMpscQueue<T>
         var segment = ConsumerSegment();
         while (segment is not null)
         {
-            var index = segment.Consumed;
+            var index = _consumerIndex;
             if (index < segment.Slots.Length)
             {
                 ref var slot = ref segment.Slots[index];
@@ -59,14 +63,15 @@ internal struct SegmentedMpscQueue<T>
 
                 item = slot.Item;
                 slot.Item = default!;
-                Volatile.Write(ref segment.Consumed, index + 1);
+                _consumerIndex = index + 1;
                 return true;
             }
 
             segment = Volatile.Read(ref segment.Next);
             if (segment is not null)
             {
-                _consumerSegment = segment;
+                _consumerIndex = 0;
+                Volatile.Write(ref _consumerSegment, segment);
             }
         }
 
@@ -80,15 +85,16 @@ internal struct SegmentedMpscQueue<T>
         get
         {
             var segment = Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _consumerSegment));
+            var index = _consumerIndex;
             while (segment is not null)
             {
-                var index = segment.Consumed;
                 if (index < segment.Slots.Length)
                 {
                     return !Volatile.Read(ref segment.Slots[index].Published);
                 }
 
                 segment = Volatile.Read(ref segment.Next);
+                index = 0;
             }
 
             return true;
@@ -118,8 +124,8 @@ internal struct SegmentedMpscQueue<T>
         var next = Volatile.Read(ref full.Next);
         if (next is null)
         {
-            // The consumer being far behind is the signal to grow; otherwise stay small.
-            var behind = Volatile.Read(ref full.Consumed) < full.Slots.Length / 2;
+            // The consumer still being before this segment is the signal to grow; otherwise stay small.
+            var behind = !ReferenceEquals(Volatile.Read(ref _consumerSegment), full);
             var size = behind ? Math.Min(full.Slots.Length * 2, MaxSegment) : MinSegment;
             var created = new Segment(size);
             next = Interlocked.CompareExchange(ref full.Next, created, null) ?? created;
@@ -139,7 +145,6 @@ internal struct SegmentedMpscQueue<T>
     {
         public readonly Slot[] Slots = new Slot[size];
         public int Claimed;
-        public int Consumed;
         public Segment? Next;
     }
 }
