@@ -122,7 +122,7 @@ public class TestKit : TestKitBase, IDisposable
                 Scheduler = options.Scheduler ?? (options.UseTestScheduler ? new TestScheduler() : null),
             };
             var system = ActorSystem.Create(name, ForTests(options.Settings ?? ActorSystemSettings.Default, settings), setup);
-            system.EventStream.Subscribe(new DeadLetterListener(sink, ActorPath.Root(name) / "system" / "testkit-dead-letters"), typeof(DeadLetter));
+            system.EventStream.Subscribe(new DeadLetterListener(sink, ActorPath.Root(name) / "system" / "testkit-dead-letters", system.DeadLetters), typeof(DeadLetter));
             return new Bootstrap(system, settings, sink, loggerFactory, output);
         }
 

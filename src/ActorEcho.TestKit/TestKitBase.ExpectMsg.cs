@@ -116,7 +116,7 @@ public abstract partial class TestKitBase
     private async ValueTask<T> ExpectCore<T>(IActorRef? from, Func<T, IActorRef, string?>? check, string expected, TimeSpan max, string? hint, bool sync, CancellationToken cancellationToken)
     {
         var envelope = await ReceiveEnvelope(max, sync, cancellationToken).ConfigureAwait(false)
-            ?? throw Fail($"Timeout ({Format(max)}) while waiting for {expected}: no message arrived", hint);
+            ?? throw Fail($"Timeout ({Format(max)}) while waiting for {expected}: no message arrived{LostRepliesNote()}", hint);
         if (envelope.Message is not T typed)
         {
             throw Fail($"Expected {expected}, but received {Describe(envelope)}", hint);

@@ -46,5 +46,22 @@ public abstract partial class TestKitBase
         }
     }
 
+    /// <summary>
+    /// Explains the most common silent failure: test code told an actor something without a
+    /// sender (<c>actor.Tell(msg)</c> outside an actor has none), so its reply went to dead letters.
+    /// </summary>
+    private string LostRepliesNote()
+    {
+        var lost = _sink.LostReplies();
+        if (lost.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var examples = string.Join(", ", lost.Select(l => $"{Describe(l.Message)} from {l.Sender}"));
+        return $" (meanwhile replies went to dead letters because their request had no sender: {examples};"
+            + " send with the test actor as sender, e.g. actor.Tell(msg, TestActor))";
+    }
+
     private static string TypeName<T>() => typeof(T).Name;
 }

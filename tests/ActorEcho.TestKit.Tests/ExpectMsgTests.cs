@@ -36,6 +36,17 @@ public sealed class ExpectMsgTests(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
+    public void ExpectMsg_Should_ExplainLostReplies_When_TheRequestHadNoSender()
+    {
+        var echo = Sys.ActorOf(Props.Create<EchoActor>());
+        echo.Tell("hello");
+        var e = Assert.Throws<TestKitAssertionException>(() => ExpectMsg("hello", TimeSpan.FromMilliseconds(300)));
+        Assert.Contains("replies went to dead letters because their request had no sender", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"\"hello\" (String) from {echo}", e.Message, StringComparison.Ordinal);
+        Assert.Contains("actor.Tell(msg, TestActor)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExpectMsg_Should_Fail_AsAnXunitAssertion()
     {
         var e = Assert.ThrowsAny<Exception>(() => ExpectMsg<string>(Short));

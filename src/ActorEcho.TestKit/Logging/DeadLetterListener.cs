@@ -7,7 +7,7 @@ namespace ActorEcho.TestKit.Logging;
 /// synchronously, in publishing order. It is a plain reference, not an actor: it needs no mailbox
 /// and stays subscribed until the system is gone.
 /// </summary>
-internal sealed class DeadLetterListener(TestLogSink sink, ActorPath path) : IActorRef
+internal sealed class DeadLetterListener(TestLogSink sink, ActorPath path, IActorRef deadLetters) : IActorRef
 {
     public ActorPath Path => path;
 
@@ -15,7 +15,9 @@ internal sealed class DeadLetterListener(TestLogSink sink, ActorPath path) : IAc
     {
         if (message is DeadLetter letter)
         {
-            sink.Record(letter);
+            // A letter addressed to dead letters itself is an actor answering a message that had
+            // no sender: the classic reason an expected reply never reaches the test actor.
+            sink.Record(letter, isLostReply: letter.Sender is not null && ReferenceEquals(letter.Recipient, deadLetters));
         }
     }
 

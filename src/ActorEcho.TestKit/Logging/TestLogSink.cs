@@ -13,6 +13,8 @@ namespace ActorEcho.TestKit.Logging;
 internal sealed class TestLogSink(ITestOutputHelper? output, LogLevel minimumLevel)
 {
     private readonly object _gate = new();
+    private const int RememberedReplies = 3;
+    private readonly Queue<DeadLetter> _lostReplies = new();
     private ActiveFilter[] _filters = [];
 
     public LogLevel MinimumLevel => minimumLevel;
@@ -44,10 +46,31 @@ internal sealed class TestLogSink(ITestOutputHelper? output, LogLevel minimumLev
         }
     }
 
-    public void Record(DeadLetter letter)
+    public void Record(DeadLetter letter, bool isLostReply)
     {
         // Dead letters are counted here; the kernel's own log line about them is a separate event.
         Offer(f => f.Matcher.IsMatch(letter));
+
+        if (isLostReply)
+        {
+            lock (_lostReplies)
+            {
+                _lostReplies.Enqueue(letter);
+                if (_lostReplies.Count > RememberedReplies)
+                {
+                    _lostReplies.Dequeue();
+                }
+            }
+        }
+    }
+
+    /// <summary>The last few replies that went to dead letters because their request had no sender.</summary>
+    public IReadOnlyList<DeadLetter> LostReplies()
+    {
+        lock (_lostReplies)
+        {
+            return [.. _lostReplies];
+        }
     }
 
     public void Write(string line)
