@@ -84,6 +84,42 @@ public sealed class MailboxTests(ITestOutputHelper output) : TestKit.TestKit(out
     }
 
     [Fact]
+    public void Stop_Should_NeitherLoseNorDuplicateMessagesSentWhileTheActorStops()
+    {
+        const int Producers = 4;
+        const int PerProducer = 20_000;
+        var processed = new Counter();
+        var dead = new Counter();
+        var target = Sys.ActorOf(Props.Create(() => new CountingActor(processed)), "target");
+        var letters = Sys.ActorOf(Props.Create(() => new DeadLetterCounter(target, dead)), "letters");
+        Sys.EventStream.Subscribe(letters, typeof(DeadLetter));
+        using var go = new ManualResetEventSlim(false);
+        var threads = Enumerable.Range(0, Producers).Select(p => new Thread(() =>
+        {
+            go.Wait(TimeSpan.FromSeconds(10));
+            for (var i = 0; i < PerProducer; i++)
+            {
+                target.Tell(i, null);
+                if (p == 0 && i == PerProducer / 4)
+                {
+                    // Stop mid-stream: the rest must all become dead letters.
+                    Sys.Stop(target);
+                }
+            }
+        })
+        { IsBackground = true }).ToList();
+        threads.ForEach(t => t.Start());
+
+        go.Set();
+        Assert.All(threads, t => Assert.True(t.Join(TimeSpan.FromSeconds(30))));
+
+        AwaitCondition(() => processed.Value + dead.Value >= Producers * PerProducer, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(Producers * PerProducer, processed.Value + dead.Value);
+        Assert.True(dead.Value > 0, "some messages arrived after the stop");
+    }
+
+    [Fact]
     public void Tokens_Should_AllCompleteTheirRoundsWhenManyActorsPassThemAroundARing()
     {
         const int RingSize = 50;
@@ -130,6 +166,26 @@ public sealed class MailboxTests(ITestOutputHelper output) : TestKit.TestKit(out
         }
 
         Assert.Equal(Threads * PerThread, ReceiveN(Threads * PerThread, TimeSpan.FromSeconds(20)).Count);
+    }
+
+    private sealed class Counter
+    {
+        private long _value;
+
+        public long Value => Interlocked.Read(ref _value);
+
+        public void Increment() => Interlocked.Increment(ref _value);
+    }
+
+    private sealed class CountingActor : ReceiveActor
+    {
+        public CountingActor(Counter processed) => Receive<int>(_ => processed.Increment());
+    }
+
+    private sealed class DeadLetterCounter : ReceiveActor
+    {
+        public DeadLetterCounter(IActorRef target, Counter dead) =>
+            Receive<DeadLetter>(d => ReferenceEquals(d.Recipient, target) && d.Message is int, _ => dead.Increment());
     }
 
     private sealed record Token(int Id, int HopsLeft);
