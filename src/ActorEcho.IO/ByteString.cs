@@ -353,13 +353,17 @@ public sealed class ByteString : IEquatable<ByteString>, IReadOnlyList<byte>
     /// <inheritdoc />
     public override int GetHashCode()
     {
-        var hash = new HashCode();
+        // FNV-1a over the bytes in order, so equal contents hash alike however they are segmented.
+        var hash = 2166136261u;
         foreach (var segment in _segments)
         {
-            hash.AddBytes(segment.AsSpan());
+            foreach (var b in segment.AsSpan())
+            {
+                hash = (hash ^ b) * 16777619u;
+            }
         }
 
-        return hash.ToHashCode();
+        return (int)hash;
     }
 
     /// <summary>The bytes as a <see cref="ReadOnlySequence{T}"/> over the same arrays, for parsers.</summary>
