@@ -20,7 +20,7 @@ namespace ActorEcho.Server;
 /// <see cref="StopAsync"/> runs the same steps on demand.
 /// </para>
 /// </summary>
-public sealed class EchoServer : IAsyncDisposable
+public sealed partial class EchoServer : IAsyncDisposable
 {
     private static readonly TimeSpan BindTimeout = TimeSpan.FromSeconds(10);
     private static long s_servers;

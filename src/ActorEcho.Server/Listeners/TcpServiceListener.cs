@@ -18,7 +18,7 @@ namespace ActorEcho.Server.Listeners;
 /// supervises those children with the strategy from HOCON, refuses connections over
 /// <c>max-connections</c> with a one-line error, and on shutdown unbinds and closes them all.
 /// </summary>
-internal sealed class TcpServiceListener : UntypedActor
+internal sealed partial class TcpServiceListener : UntypedActor
 {
     private readonly ServerRuntime _runtime;
     private readonly EndpointSpec _spec;
