@@ -74,6 +74,38 @@ public sealed class ReceiveTimeoutTests(ITestOutputHelper output) : TestKit.Test
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
+    [Fact]
+    public void ReceiveTimeout_Should_NotFireWhileAnAsyncHandlerIsStillRunning()
+    {
+        var actor = Start();
+        var gate = new TaskCompletionSource();
+        actor.Tell(gate.Task, TestActor);
+        ExpectMsg("working");
+
+        // Busy for 1.5 periods inside ReceiveAsync: that is not idleness.
+        Scheduler.Advance(Timeout + (Timeout / 2));
+        gate.SetResult();
+        ExpectMsg("worked");
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200), "the actor was busy, not idle");
+
+        // Idle from the end of the handler on: one period later it times out.
+        Scheduler.Advance(Timeout);
+        ExpectMsg("timeout");
+    }
+
+    [Fact]
+    public void ReceiveTimeout_Should_WorkAfterARestartWhenSetInPreStart()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new SetsTimeoutInPreStart(TestActor)), "restarting");
+        ExpectMsg("started");
+
+        EventFilter.Exception<InvalidOperationException>().ExpectOne(() => actor.Tell("crash"));
+        ExpectMsg("started");
+        Scheduler.Advance(Timeout);
+
+        ExpectMsg("timeout", hint: "the new incarnation's receive timeout (Akka issue 28266)");
+    }
+
     private IActorRef Start()
     {
         var actor = Sys.ActorOf(Props.Create(() => new Idler(TestActor)), "idler");
@@ -81,6 +113,24 @@ public sealed class ReceiveTimeoutTests(ITestOutputHelper output) : TestKit.Test
         // The constructor sets the timeout; the clock must not move before it has run.
         ExpectMsg("started");
         return actor;
+    }
+
+    private sealed class SetsTimeoutInPreStart : ReceiveActor
+    {
+        private readonly IActorRef _probe;
+
+        public SetsTimeoutInPreStart(IActorRef probe)
+        {
+            _probe = probe;
+            Receive<ReceiveTimeout>(_ => probe.Tell("timeout"));
+            Receive<string>(s => s == "crash", _ => throw new InvalidOperationException("crash"));
+        }
+
+        protected override void PreStart()
+        {
+            Context.SetReceiveTimeout(Timeout);
+            _probe.Tell("started");
+        }
     }
 
     private sealed record Quiet : INotInfluenceReceiveTimeout;
@@ -92,6 +142,12 @@ public sealed class ReceiveTimeoutTests(ITestOutputHelper output) : TestKit.Test
             Context.SetReceiveTimeout(Timeout);
             Receive<ReceiveTimeout>(_ => probe.Tell("timeout"));
             Receive<Quiet>(q => Sender.Tell(q));
+            ReceiveAsync<Task>(async gate =>
+            {
+                probe.Tell("working");
+                await gate;
+                probe.Tell("worked");
+            });
             Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
             Receive<string>(s => s == "clear", _ =>
             {
