@@ -160,7 +160,10 @@ public static class Tcp
         public static WritingResumed Instance { get; } = new();
     }
 
-    /// <summary>To a push-mode connection: stop reading the socket (the peer's writes stall once the OS buffers fill).</summary>
+    /// <summary>
+    /// To a push-mode connection: stop reading the socket, so the peer's writes stall once the OS
+    /// buffers fill. A chunk whose read had already begun may still arrive after this.
+    /// </summary>
     public sealed record SuspendReading : Command
     {
         /// <summary>The single instance.</summary>
