@@ -150,6 +150,12 @@ internal sealed partial class ActorCell
         }
 
         _extras.HeldTask = null;
+        if (_extras.ReceiveTimeout is not null && _current.Message is not INotInfluenceReceiveTimeout)
+        {
+            // The handler was working until now: idleness is measured from its end.
+            _extras.LastActivity = _system.Scheduler.MonotonicClock;
+        }
+
         if (task.IsFaulted)
         {
             var cause = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;

@@ -46,6 +46,13 @@ internal sealed partial class ActorCell
         }
 
         var now = _system.Scheduler.MonotonicClock;
+        if (extras.HeldTask is not null)
+        {
+            // Busy in a ReceiveAsync handler, not idle: the idle period starts when it completes.
+            ArmReceiveTimeout(timeout);
+            return;
+        }
+
         var idle = now - extras.LastActivity;
         if (idle >= timeout)
         {
