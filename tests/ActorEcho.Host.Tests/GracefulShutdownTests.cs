@@ -27,6 +27,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     private const int LineLength = 64;
     private const int WarmupBytes = 32 * 1024;
     private const long MaxBytesPerClient = 16L * 1024 * 1024;
+    private const long Window = 256 * 1024;
     private static readonly byte[] Notice = "NOTICE server shutting down\n"u8.ToArray();
 
     [Fact]
@@ -43,7 +44,9 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         {
             await using var client = await TcpTestClient.ConnectAsync(endPoint, cts.Token);
             using var stopWriting = new CancellationTokenSource();
+            using var progress = new SemaphoreSlim(0);
             long sent = 0;
+            long receivedTotal = 0;
             var writer = Task.Run(async () =>
             {
                 var chunk = new byte[LineLength * 64];
@@ -51,9 +54,16 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
                 {
                     while (!stopWriting.IsCancellationRequested && sent < MaxBytesPerClient)
                     {
-                        for (var i = 0; i < chunk.Length; i++)
+                        // Stay at most a window ahead of the echo, like a streaming client that
+                        // reads its replies; the server then always has echo in flight to flush.
+                        while (sent - Volatile.Read(ref receivedTotal) > Window)
                         {
-                            chunk[i] = ByteAt(id, sent + i);
+                            await progress.WaitAsync(stopWriting.Token);
+                        }
+
+                        for (var i = 0; i < chunk.Length; i += LineLength)
+                        {
+                            WriteLine(id, (sent + i) / LineLength, chunk.AsSpan(i, LineLength));
                         }
 
                         await client.SendAsync(chunk, cts.Token);
@@ -63,6 +73,10 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
                 catch (SocketException) when (shutdownStarted.Task.IsCompleted)
                 {
                     // The server closed while a chunk was on its way: expected once shutdown began.
+                }
+                catch (OperationCanceledException) when (stopWriting.IsCancellationRequested)
+                {
+                    // The notice (or the end of the stream) arrived while waiting for echo.
                 }
 
                 try
@@ -75,19 +89,30 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
             });
 
             using var received = new MemoryStream();
-            await client.ReadToEndAsync(received, cts.Token, total =>
+            try
             {
-                if (total >= WarmupBytes)
+                await client.ReadToEndAsync(received, cts.Token, total =>
                 {
-                    warmedUp[id].TrySetResult();
-                }
+                    Volatile.Write(ref receivedTotal, total);
+                    progress.Release();
+                    if (total >= WarmupBytes && warmedUp[id].TrySetResult())
+                    {
+                        output.WriteLine($"client {id}: warm at {DateTime.UtcNow:HH:mm:ss.fff}, sent {sent}");
+                    }
 
-                if (EndsWith(received, Notice))
-                {
-                    stopWriting.Cancel();
-                }
-            });
-            stopWriting.Cancel();
+                    if (EndsWith(received, Notice))
+                    {
+                        stopWriting.Cancel();
+                    }
+                });
+            }
+            catch (SocketException e)
+            {
+                output.WriteLine($"client {id}: {e.SocketErrorCode} after {received.Length} bytes, notice received: {EndsWith(received, Notice)}, sent {sent}");
+                throw;
+            }
+
+            await stopWriting.CancelAsync();
             await writer.WaitAsync(cts.Token);
             return (received.ToArray(), sent);
         }
@@ -118,17 +143,11 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     }
 
     // The client's stream: line k is "c<id> <k>" padded with '.' to 63 bytes, then '\n'.
-    private static byte ByteAt(int id, long offset)
+    private static void WriteLine(int id, long k, Span<byte> line)
     {
-        var k = offset / LineLength;
-        var column = (int)(offset % LineLength);
-        if (column == LineLength - 1)
-        {
-            return (byte)'\n';
-        }
-
-        var head = $"c{id:D3} {k:D10} ";
-        return column < head.Length ? (byte)head[column] : (byte)'.';
+        line.Fill((byte)'.');
+        Encoding.ASCII.GetBytes($"c{id:D3} {k:D10} ", line);
+        line[^1] = (byte)'\n';
     }
 
     private static bool IsPrefix(int id, ReadOnlySpan<byte> echoed, long sent) =>
@@ -136,11 +155,16 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
 
     private static long FirstDifference(int id, ReadOnlySpan<byte> echoed)
     {
-        for (var i = 0; i < echoed.Length; i++)
+        Span<byte> line = stackalloc byte[LineLength];
+        for (long k = 0; k * LineLength < echoed.Length; k++)
         {
-            if (echoed[i] != ByteAt(id, i))
+            WriteLine(id, k, line);
+            var start = (int)(k * LineLength);
+            var part = echoed.Slice(start, Math.Min(LineLength, echoed.Length - start));
+            var common = part.CommonPrefixLength(line);
+            if (common < part.Length)
             {
-                return i;
+                return start + common;
             }
         }
 
