@@ -17,7 +17,7 @@ public sealed class AwaitTests(ITestOutputHelper output) : TestKit(output)
     {
         var e = Assert.Throws<TestKitAssertionException>(() =>
             AwaitAssert(() => Assert.Equal(1, 2), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20)));
-        Assert.Contains("still failed after 100 ms", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"still failed after {Durations.Ms(Dilated(TimeSpan.FromMilliseconds(100)))}", e.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<Xunit.Sdk.XunitException>(e.InnerException);
     }
 
@@ -43,7 +43,7 @@ public sealed class AwaitTests(ITestOutputHelper output) : TestKit(output)
 
         var e = Assert.Throws<TestKitAssertionException>(() =>
             AwaitCondition(() => false, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(20), "the light never turned green"));
-        Assert.Contains("Timeout (100 ms) while awaiting a condition: the light never turned green", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"Timeout ({Durations.Ms(Dilated(TimeSpan.FromMilliseconds(100)))}) while awaiting a condition: the light never turned green", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

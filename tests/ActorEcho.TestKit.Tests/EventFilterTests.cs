@@ -48,6 +48,8 @@ public sealed class EventFilterTests(ITestOutputHelper output) : TestKit(output)
         }
         finally
         {
+            // Its short DefaultTimeout is for the filter; termination gets a generous bound.
+            fast.Shutdown(duration: TimeSpan.FromSeconds(10));
             fast.Dispose();
         }
     }
@@ -123,6 +125,7 @@ public sealed class EventFilterTests(ITestOutputHelper output) : TestKit(output)
         using var fast = new TestKit(new TestKitOptions { TestKitSettings = new TestKitSettings { DefaultTimeout = TimeSpan.FromMilliseconds(200) } });
         var e = Assert.Throws<TestKitAssertionException>(() => fast.EventFilter.DeadLetter<string>().ExpectOne(() => { }));
         Assert.Contains("dead letter of String", e.Message, StringComparison.Ordinal);
+        fast.Shutdown(duration: TimeSpan.FromSeconds(10));
     }
 
     [Fact]

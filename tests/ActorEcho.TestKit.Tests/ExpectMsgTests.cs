@@ -32,7 +32,7 @@ public sealed class ExpectMsgTests(ITestOutputHelper output) : TestKit(output)
     {
         var e = Assert.Throws<TestKitAssertionException>(() => ExpectMsg<string>(Short));
         Assert.Contains("no message arrived", e.Message, StringComparison.Ordinal);
-        Assert.Contains("Timeout (100 ms)", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"Timeout ({Durations.Ms(Dilated(Short))})", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

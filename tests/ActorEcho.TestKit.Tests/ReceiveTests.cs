@@ -13,7 +13,7 @@ public sealed class ReceiveTests(ITestOutputHelper output) : TestKit(output)
         ExpectNoMsg(Short);
         TestActor.Tell("noise", null);
         var e = Assert.Throws<TestKitAssertionException>(() => ExpectNoMsg(Short));
-        Assert.Contains("Expected no message for 100 ms, but received \"noise\" (String)", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"Expected no message for {Durations.Ms(Dilated(Short))}, but received \"noise\" (String)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

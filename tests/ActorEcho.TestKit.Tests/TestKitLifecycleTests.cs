@@ -23,8 +23,8 @@ public sealed class TestKitLifecycleTests
         using var kit = new TestKit();
         var shutdown = kit.Sys.Settings.CoordinatedShutdown;
         Assert.False(shutdown.RunByProcessExit);
-        Assert.Equal(TimeSpan.FromSeconds(1), shutdown.DefaultPhaseTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(2), shutdown.PhaseTimeouts["actor-system-terminate"]);
+        Assert.Equal(kit.Dilated(TimeSpan.FromSeconds(1)), shutdown.DefaultPhaseTimeout);
+        Assert.Equal(kit.Dilated(TimeSpan.FromSeconds(2)), shutdown.PhaseTimeouts["actor-system-terminate"]);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class WithinTests(ITestOutputHelper output) : TestKit(output)
     {
         var e = Assert.Throws<TestKitAssertionException>(() =>
             Within(TimeSpan.FromMilliseconds(50), () => Assert.False(TryReceiveOne(out _, TimeSpan.FromMilliseconds(200)))));
-        Assert.Contains("exceeding the maximum 50 ms", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"exceeding the maximum {Durations.Ms(Dilated(TimeSpan.FromMilliseconds(50)))}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public sealed class WithinTests(ITestOutputHelper output) : TestKit(output)
         {
             Within(TimeSpan.FromSeconds(10), () =>
             {
-                Assert.InRange(Remaining, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+                Assert.InRange(Remaining, TimeSpan.Zero, Dilated(TimeSpan.FromMilliseconds(500)));
             });
-            Assert.InRange(Remaining, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+            Assert.InRange(Remaining, TimeSpan.Zero, Dilated(TimeSpan.FromMilliseconds(500)));
         });
     }
 
@@ -66,8 +66,8 @@ public sealed class WithinTests(ITestOutputHelper output) : TestKit(output)
     {
         Within(TimeSpan.FromSeconds(5), () =>
         {
-            Within(TimeSpan.FromMilliseconds(100), () => Assert.InRange(Remaining, TimeSpan.Zero, TimeSpan.FromMilliseconds(100)));
-            Assert.InRange(Remaining, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+            Within(TimeSpan.FromMilliseconds(100), () => Assert.InRange(Remaining, TimeSpan.Zero, Dilated(TimeSpan.FromMilliseconds(100))));
+            Assert.InRange(Remaining, TimeSpan.FromSeconds(1), Dilated(TimeSpan.FromSeconds(5)));
         });
     }
 
