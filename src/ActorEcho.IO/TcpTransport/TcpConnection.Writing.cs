@@ -79,6 +79,13 @@ internal sealed partial class TcpConnection
 
     private void OnWriteCompleted()
     {
+        AckInFlight();
+        TrySend();
+    }
+
+    /// <summary>The send in flight is done: drop its writes from the queue and ack them in order.</summary>
+    private void AckInFlight()
+    {
         _sending = false;
         for (var i = 0; i < _inFlightWrites; i++)
         {
@@ -92,54 +99,101 @@ internal sealed partial class TcpConnection
         _pendingBytes -= _inFlightBytes;
         _inFlightWrites = 0;
         _inFlightBytes = 0;
-        TrySend();
     }
 
     private void TrySend()
     {
-        if (_sending || _socket is null)
+        // Most sends complete at once (the OS buffer has room); those are acked right here, without a
+        // round trip through the mailbox, and the loop goes on with whatever queued meanwhile.
+        while (!_sending && _socket is { } socket)
         {
-            return;
-        }
-
-        // Empty writes at the head need no system call: everything before them is already with the OS.
-        while (_queue.TryPeek(out var head) && head.Write.Data.IsEmpty)
-        {
-            _queue.Dequeue();
-            if (head.Write.WantsAck)
+            // Empty writes at the head need no system call: everything before them is already with the OS.
+            while (_queue.TryPeek(out var head) && head.Write.Data.IsEmpty)
             {
-                head.AckTo.Tell(head.Write.Ack, Self);
-            }
-        }
-
-        if (_queue.Count == 0)
-        {
-            OnQueueDrained();
-            return;
-        }
-
-        _sendSegments.Clear();
-        var writes = 0;
-        long bytes = 0;
-        foreach (var pending in _queue)
-        {
-            var segments = pending.Write.Data.Segments;
-            if (writes > 0 && (_sendSegments.Count + segments.Count > MaxSegmentsPerSend || bytes >= MaxBytesPerSend))
-            {
-                break;
+                _queue.Dequeue();
+                if (head.Write.WantsAck)
+                {
+                    head.AckTo.Tell(head.Write.Ack, Self);
+                }
             }
 
-            _sendSegments.AddRange(segments);
-            bytes += pending.Write.Data.Count;
-            writes++;
-        }
+            if (_queue.Count == 0)
+            {
+                OnQueueDrained();
+                return;
+            }
 
-        _inFlightWrites = writes;
-        _inFlightBytes = bytes;
-        _sending = true;
-        _ = _sendSegments.Count == 1
-            ? SendOneAsync(_socket, _sendSegments[0], Self)
-            : SendGatheredAsync(_socket, _sendSegments, bytes, Self);
+            _sendSegments.Clear();
+            var writes = 0;
+            long bytes = 0;
+            foreach (var pending in _queue)
+            {
+                var segments = pending.Write.Data.Segments;
+                if (writes > 0 && (_sendSegments.Count + segments.Count > MaxSegmentsPerSend || bytes >= MaxBytesPerSend))
+                {
+                    break;
+                }
+
+                _sendSegments.AddRange(segments);
+                bytes += pending.Write.Data.Count;
+                writes++;
+            }
+
+            _inFlightWrites = writes;
+            _inFlightBytes = bytes;
+            _sending = true;
+            if (!SendCompletedAtOnce(socket, bytes))
+            {
+                return;
+            }
+
+            AckInFlight();
+        }
+    }
+
+    /// <summary>
+    /// Starts sending <see cref="_sendSegments"/>; true when the OS took every byte synchronously,
+    /// otherwise a task finishes the send and reports <see cref="WriteCompleted"/> or <see cref="WriteFailed"/>.
+    /// </summary>
+    private bool SendCompletedAtOnce(Socket socket, long bytes)
+    {
+        try
+        {
+            if (_sendSegments.Count == 1)
+            {
+                var segment = _sendSegments[0];
+                var pending = socket.SendAsync(segment.AsMemory(), SocketFlags.None);
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    _ = FinishSendAsync(socket, pending.AsTask(), segment, Self);
+                    return false;
+                }
+
+                var sent = pending.Result;
+                if (sent == segment.Count)
+                {
+                    return true;
+                }
+
+                _ = FinishSendAsync(socket, Task.FromResult(sent), segment, Self);
+                return false;
+            }
+
+            var gathered = socket.SendAsync(_sendSegments, SocketFlags.None);
+            if (gathered.IsCompletedSuccessfully && gathered.Result == bytes)
+            {
+                return true;
+            }
+
+            _ = FinishGatheredAsync(socket, gathered, _sendSegments, bytes, Self);
+            return false;
+        }
+        catch (SocketException ex)
+        {
+            // Some failures surface synchronously; they are reported like asynchronous ones.
+            ReportWriteFailure(Self, ex);
+            return false;
+        }
     }
 
     private void OnQueueDrained()
@@ -157,15 +211,14 @@ internal sealed partial class TcpConnection
         }
     }
 
-    private async Task SendOneAsync(Socket socket, ArraySegment<byte> segment, IActorRef self)
+    private async Task FinishSendAsync(Socket socket, Task<int> pending, ArraySegment<byte> segment, IActorRef self)
     {
         try
         {
-            var remaining = segment.AsMemory();
+            var remaining = segment.AsMemory()[await pending..];
             while (!remaining.IsEmpty)
             {
-                var sent = await socket.SendAsync(remaining, SocketFlags.None);
-                remaining = remaining[sent..];
+                remaining = remaining[await socket.SendAsync(remaining, SocketFlags.None)..];
             }
 
             self.Tell(WriteCompleted.Instance, self);
@@ -179,11 +232,11 @@ internal sealed partial class TcpConnection
         }
     }
 
-    private async Task SendGatheredAsync(Socket socket, List<ArraySegment<byte>> segments, long total, IActorRef self)
+    private async Task FinishGatheredAsync(Socket socket, Task<int> pending, List<ArraySegment<byte>> segments, long total, IActorRef self)
     {
         try
         {
-            long sent = await socket.SendAsync(segments, SocketFlags.None);
+            long sent = await pending;
             if (sent < total)
             {
                 // The runtime sends the whole list for stream sockets; this only guards that promise.
