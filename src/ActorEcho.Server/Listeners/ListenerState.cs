@@ -15,4 +15,11 @@ internal sealed class ListenerState
 
     /// <summary>Set once the bind was answered, so a restarted listener does not bind again.</summary>
     public bool BindAnswered { get; set; }
+
+    /// <summary>
+    /// The last number given to a handler's name (<c>session-N</c>, <c>refused-N</c>). Kept here, not in
+    /// the listener, because a restarted listener keeps its children: counting from 0 again would
+    /// give the next connection the name of a live child and fail the listener once more.
+    /// </summary>
+    public long HandlerNumbers { get; set; }
 }

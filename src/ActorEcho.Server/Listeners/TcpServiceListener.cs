@@ -29,7 +29,6 @@ internal sealed partial class TcpServiceListener : UntypedActor
     private IActorRef? _unbindRequester;
     private IActorRef? _closeRequester;
     private ICancelable? _closeDeadline;
-    private long _handlerNumbers;
     private bool _shuttingDown;
 
     public TcpServiceListener(ServerRuntime runtime, EndpointSpec spec, IActorRef replyTo, ListenerState state)
@@ -145,7 +144,7 @@ internal sealed partial class TcpServiceListener : UntypedActor
     private void OnConnected(Tcp.Connected connected, IActorRef connection)
     {
         _runtime.Counters.ConnectionOpened();
-        var number = ++_handlerNumbers;
+        var number = ++_state.HandlerNumbers;
         var max = _runtime.Settings.MaxConnections;
         var overOurLimit = max > 0 && _handlers.Count >= max;
         if (connected.OverLimit || overOurLimit || _shuttingDown)
