@@ -18,8 +18,13 @@ namespace ActorEcho.Host.Tests;
 /// The server echoes in order, so a gap-free prefix followed by the notice means every echo the
 /// server accepted for writing before it stopped reading reached the client; a lost write would
 /// show up as a missing or garbled stretch, a missing notice, or a reset.
-/// A client stops sending once it has read the notice (as a polite client would); bytes it sent
-/// after the server stopped reading are never echoed, which the prefix property allows.
+/// A client stays at most <see cref="Window"/> bytes ahead of its echo and stops sending once it
+/// has read the notice (as a polite streaming client would); bytes it sent after the server
+/// stopped reading are never echoed, which the prefix property allows.
+/// A "Connection reset by peer" failure means the server closed a socket that still held unread
+/// client bytes: the OS then resets the connection and discards what the server had written but
+/// not yet transmitted (the notice, the last echoes). A server that drains or half-closes
+/// (FIN, then read until the peer's FIN, bounded by a timeout) before closing does not lose them.
 /// </summary>
 public sealed class GracefulShutdownTests(ITestOutputHelper output)
 {
