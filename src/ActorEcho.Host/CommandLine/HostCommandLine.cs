@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using ActorEcho.Config;
 using ActorEcho.Host.Configuration;
+using ActorEcho.Host.Demos;
 using ActorEcho.Host.Hosting;
 
 namespace ActorEcho.Host.CommandLine;
@@ -31,6 +32,7 @@ public sealed class HostCommandLine
         Root.Options.Add(Bind);
         Root.Options.Add(PrintConfig);
         Root.SetAction(RunRootAsync);
+        Root.Subcommands.Add(DemoCommand.Create(output));
     }
 
     /// <summary>The root command; add subcommands here.</summary>
