@@ -46,6 +46,7 @@ internal sealed partial class SessionActor : UntypedActor
     private string? _room;
     private long _pendingRequest;
     private bool _closing;
+    private bool _peerClosed;
     private bool _closeSent;
     private string _closeReason = "connection closed";
     private ICancelable? _closeTimer;
@@ -157,8 +158,10 @@ internal sealed partial class SessionActor : UntypedActor
                 BeginClose(ServerReplies.IdleTimeout(_settings.Session.IdleTimeout ?? TimeSpan.Zero), "idle timeout");
                 break;
             case Tcp.PeerClosed:
-                // The client sent FIN: send what is still queued for it, then close our side.
-                BeginClose(ReadOnlyMemory<byte>.Empty, "client closed the connection");
+                // The client sent FIN: finish what it sent before (a hub answer may still be due),
+                // send what is queued for it, then close our side.
+                _peerClosed = true;
+                ProcessInput();
                 break;
             case EndpointProtocol.ServerShuttingDown:
                 BeginClose(ServerReplies.ShuttingDown, "server shutting down");
@@ -219,6 +222,10 @@ internal sealed partial class SessionActor : UntypedActor
         if (_backlog.Count == 0)
         {
             _outbound.SetReadSuspended(ReadReasons.InputBacklog, false);
+            if (_peerClosed && _pendingRequest == 0)
+            {
+                BeginClose(ReadOnlyMemory<byte>.Empty, "client closed the connection");
+            }
         }
     }
 

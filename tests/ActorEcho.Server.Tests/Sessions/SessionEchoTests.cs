@@ -113,6 +113,20 @@ public sealed class SessionEchoTests : ServerTestKit
     }
 
     [Fact]
+    public void Session_Should_AnswerEverythingSentBeforeTheClientsFin()
+    {
+        var client = Connect();
+
+        client.Send("/who\n/rooms\ntail");
+        client.Handler.Tell(Tcp.PeerClosed.Instance, client.Connection.Ref);
+
+        Assert.Equal("WHO * 1: guest-1", client.ExpectLine());
+        Assert.Equal("ROOMS 0:", client.ExpectLine());
+        client.ExpectText("tail");
+        client.ExpectClose();
+    }
+
+    [Fact]
     public void Session_Should_Stop_WhenTheConnectionFails()
     {
         var client = Connect();
