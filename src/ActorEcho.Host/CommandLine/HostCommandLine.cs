@@ -32,7 +32,7 @@ public sealed class HostCommandLine
         Root.Options.Add(Bind);
         Root.Options.Add(PrintConfig);
         Root.SetAction(RunRootAsync);
-        Root.Subcommands.Add(DemoCommand.Create(output));
+        Root.Subcommands.Add(DemoCommand.Create(this, output));
     }
 
     /// <summary>The root command; add subcommands here.</summary>

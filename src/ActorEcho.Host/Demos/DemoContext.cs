@@ -1,3 +1,5 @@
+using ActorEcho.Host.CommandLine;
+
 namespace ActorEcho.Host.Demos;
 
 /// <summary>
@@ -9,14 +11,21 @@ internal sealed class DemoContext
 {
     private readonly TextWriter _output;
 
-    public DemoContext(TextWriter output, CancellationToken cancellationToken, TimeSpan? stepTimeout = null)
+    public DemoContext(TextWriter output, CancellationToken cancellationToken, TimeSpan? stepTimeout = null, HostOptions? userOptions = null)
     {
         _output = output;
+        UserOptions = userOptions ?? HostOptions.Default;
         CancellationToken = cancellationToken;
         StepTimeout = stepTimeout ?? TimeSpan.FromSeconds(5);
     }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// The command line's <c>--config</c> and <c>-D</c> options: a layer under each demo's own settings,
+    /// so they change only what a demo does not set itself (the address and ports always stay loopback/free).
+    /// </summary>
+    public HostOptions UserOptions { get; }
 
     /// <summary>The longest a single wait (a reply, an echo, a close) may take before the demo fails.</summary>
     public TimeSpan StepTimeout { get; }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ActorEcho.Config;
+using ActorEcho.Host.CommandLine;
 
 namespace ActorEcho.Host.Demos;
 
@@ -39,7 +41,7 @@ internal static class DemoRunner
     }
 
     /// <summary>Runs the demo named <paramref name="name"/>, or every demo for null or <c>all</c>.</summary>
-    public static async Task<int> RunAsync(string? name, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? name, TextWriter output, CancellationToken cancellationToken, HostOptions? userOptions = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         IReadOnlyList<ISupervisionDemo> selected;
@@ -61,7 +63,7 @@ internal static class DemoRunner
         var failed = 0;
         foreach (var demo in selected)
         {
-            var result = await RunOneAsync(demo, output, cancellationToken).ConfigureAwait(false);
+            var result = await RunOneAsync(demo, output, cancellationToken, userOptions).ConfigureAwait(false);
             failed += result.Passed ? 0 : 1;
             if (cancellationToken.IsCancellationRequested)
             {
@@ -78,11 +80,11 @@ internal static class DemoRunner
     }
 
     /// <summary>Runs one demo with narration and its verdict line.</summary>
-    public static async Task<DemoResult> RunOneAsync(ISupervisionDemo demo, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<DemoResult> RunOneAsync(ISupervisionDemo demo, TextWriter output, CancellationToken cancellationToken, HostOptions? userOptions = null)
     {
         ArgumentNullException.ThrowIfNull(demo);
         var number = All.ToList().IndexOf(demo) + 1;
-        var context = new DemoContext(output, cancellationToken);
+        var context = new DemoContext(output, cancellationToken, userOptions: userOptions);
         context.Write(string.Empty);
         context.Write($"== demo {number} {demo.Name}: {demo.Title}");
         DemoResult result;
@@ -101,6 +103,10 @@ internal static class DemoRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             result = DemoResult.Fail("cancelled");
+        }
+        catch (Exception e) when (e is ConfigurationException or ArgumentException or HostOptionsException)
+        {
+            result = DemoResult.Fail($"bad configuration: {e.Message}");
         }
         catch (Exception e)
         {

@@ -50,7 +50,11 @@ internal sealed class DemoServer : IAsyncDisposable
 
     public static async Task<DemoServer> StartAsync(string name, DemoContext context, params string[] overrides)
     {
-        var options = new HostOptions { Overrides = [.. BaseOverrides, .. overrides] };
+        var options = new HostOptions
+        {
+            ConfigFile = context.UserOptions.ConfigFile,
+            Overrides = [.. context.UserOptions.Overrides, .. BaseOverrides, .. overrides],
+        };
         var config = HostConfiguration.Load(options);
         var settings = ServerSettings.FromConfig(config);
         var log = new SupervisorLog();
