@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections;
 using System.Text;
 
@@ -17,7 +16,7 @@ namespace ActorEcho.IO;
 /// that it hands over this way, so no pooled buffer is ever visible through a message.
 /// </para>
 /// </summary>
-public sealed class ByteString : IEquatable<ByteString>, IReadOnlyList<byte>
+public sealed partial class ByteString : IEquatable<ByteString>, IReadOnlyList<byte>
 {
     private readonly ArraySegment<byte>[] _segments;
 
@@ -322,59 +321,6 @@ public sealed class ByteString : IEquatable<ByteString>, IReadOnlyList<byte>
     public override string ToString() => DecodeString();
 
     /// <inheritdoc />
-    public bool Equals(ByteString? other)
-    {
-        if (other is null)
-        {
-            return false;
-        }
-
-        if (ReferenceEquals(this, other))
-        {
-            return true;
-        }
-
-        if (Count != other.Count)
-        {
-            return false;
-        }
-
-        if (IsCompact && other.IsCompact)
-        {
-            return Span.SequenceEqual(other.Span);
-        }
-
-        return SegmentsEqual(other);
-    }
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is ByteString other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        // FNV-1a over the bytes in order, so equal contents hash alike however they are segmented.
-        var hash = 2166136261u;
-        foreach (var segment in _segments)
-        {
-            foreach (var b in segment.AsSpan())
-            {
-                hash = (hash ^ b) * 16777619u;
-            }
-        }
-
-        return (int)hash;
-    }
-
-    /// <summary>The bytes as a <see cref="ReadOnlySequence{T}"/> over the same arrays, for parsers.</summary>
-    public ReadOnlySequence<byte> ToReadOnlySequence() => _segments.Length switch
-    {
-        0 => ReadOnlySequence<byte>.Empty,
-        1 => new ReadOnlySequence<byte>(_segments[0].AsMemory()),
-        _ => SequenceSegment.Build(_segments),
-    };
-
-    /// <inheritdoc />
     public IEnumerator<byte> GetEnumerator()
     {
         foreach (var segment in _segments)
@@ -387,64 +333,4 @@ public sealed class ByteString : IEquatable<ByteString>, IReadOnlyList<byte>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    /// <summary>The segments as read-only memory, for gathered socket sends.</summary>
-    internal ReadOnlySpan<ArraySegment<byte>> SegmentSpan => _segments;
-
-    private bool SegmentsEqual(ByteString other)
-    {
-        // Walk both segment lists in step; neither side is copied.
-        int i = 0, j = 0, oi = 0, oj = 0;
-        var remaining = Count;
-        while (remaining > 0)
-        {
-            var a = _segments[i].AsSpan(oi);
-            var b = other._segments[j].AsSpan(oj);
-            var n = Math.Min(a.Length, b.Length);
-            if (!a[..n].SequenceEqual(b[..n]))
-            {
-                return false;
-            }
-
-            remaining -= n;
-            oi += n;
-            oj += n;
-            if (oi == _segments[i].Count)
-            {
-                i++;
-                oi = 0;
-            }
-
-            if (oj == other._segments[j].Count)
-            {
-                j++;
-                oj = 0;
-            }
-        }
-
-        return true;
-    }
-
-    private sealed class SequenceSegment : ReadOnlySequenceSegment<byte>
-    {
-        private SequenceSegment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public static ReadOnlySequence<byte> Build(ArraySegment<byte>[] segments)
-        {
-            var first = new SequenceSegment(segments[0], 0);
-            var last = first;
-            for (var i = 1; i < segments.Length; i++)
-            {
-                var next = new SequenceSegment(segments[i], last.RunningIndex + last.Memory.Length);
-                last.Next = next;
-                last = next;
-            }
-
-            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-        }
-    }
 }
