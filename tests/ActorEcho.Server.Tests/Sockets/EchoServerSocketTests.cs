@@ -63,6 +63,28 @@ public sealed partial class EchoServerSocketTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task CrashBudget_Should_EndTheSessionWithItsFinalLine_OverARealSocket()
+    {
+        var settings = ServerSettings.Default.WithEphemeralPorts() with
+        {
+            AllowCrash = true,
+            Supervision = new SupervisionSettings { MaxRestarts = 1 },
+        };
+        await using var server = await EchoServer.StartAsync(Sys, settings);
+        using var client = await ConnectAsync(server, "session-tcp");
+        var stream = client.GetStream();
+
+        await stream.WriteAsync("/crash\n"u8.ToArray());
+        Assert.Equal("NOTICE session state was reset after an internal error", await ReadLineAsync(stream));
+        await stream.WriteAsync("/crash\n"u8.ToArray());
+
+        Assert.Equal("ERR session stopped after repeated internal errors", await ReadLineAsync(stream));
+        using var cts = new CancellationTokenSource(Wait);
+        Assert.Equal(0, await stream.ReadAsync(new byte[16], cts.Token));
+        Assert.Equal(2, (await server.GetStatsAsync()).Restarts);
+    }
+
+    [Fact]
     public async Task UdpSessionPort_Should_AnswerTimeInCtimeForm_AndEchoAnythingElse()
     {
         await using var server = await EchoServer.StartAsync(Sys, ServerSettings.Default.WithEphemeralPorts());
