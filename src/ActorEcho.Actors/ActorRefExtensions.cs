@@ -7,12 +7,13 @@ public static class ActorRefExtensions
 {
     /// <summary>
     /// Sends <paramref name="message"/> with the current actor as sender when called from inside an
-    /// actor, and with no sender otherwise.
+    /// actor, and with <see cref="ImplicitSender.Current"/> (usually none; the TestKit's TestActor in
+    /// tests) otherwise.
     /// </summary>
     public static void Tell(this IActorRef receiver, object message)
     {
         ArgumentNullException.ThrowIfNull(receiver);
-        receiver.Tell(message, ActorCell.Current?.Self);
+        receiver.Tell(message, ActorCell.Current?.Self ?? ImplicitSender.Current);
     }
 
     /// <summary>Sends <paramref name="message"/> keeping the original sender of the message being processed.</summary>

@@ -47,12 +47,15 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
         IActorRef? systemGuardian = null;
         var rootProps = Props.Create(() => new GuardianActor(() => systemGuardian, SupervisorStrategy.StoppingStrategy));
         _root = new ActorCell(this, rootProps, new RootSupervisor(this, rootPath / "bubble-walker"), rootPath);
-        _root.Start();
 
         _userGuardian = _root.AttachChild(Props.Create(() => new GuardianActor(() => null, SupervisorStrategy.DefaultStrategy)), "user");
         var userGuardian = _userGuardian;
         _systemGuardian = _root.AttachChild(Props.Create(() => new GuardianActor(() => userGuardian, SupervisorStrategy.DefaultStrategy)), "system");
         systemGuardian = _systemGuardian;
+
+        // The root starts last: its PreStart watches /system, which must exist by then, or the
+        // shutdown chain (/user stops → /system stops → root stops) would end at /system.
+        _root.Start();
 
         CoordinatedShutdown = new CoordinatedShutdown(this);
     }

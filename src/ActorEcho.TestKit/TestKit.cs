@@ -54,6 +54,11 @@ public class TestKit : TestKitBase, IDisposable
         _loggerFactory = bootstrap.LoggerFactory;
         Output = bootstrap.Output;
         Log = _loggerFactory.CreateLogger(GetType().FullName ?? nameof(TestKit));
+
+        // As in Akka's TestKit: `actor.Tell(msg)` from test code has the TestActor as sender, so
+        // replies reach the expectations. xunit runs the constructor and the test method in one
+        // async flow, which the AsyncLocal follows.
+        ImplicitSender.Current = TestActor;
     }
 
     /// <summary>The test's output, where every log event of the system is written; null when none was given.</summary>

@@ -44,8 +44,9 @@ public abstract partial class TestKitBase
     public TestKitSettings TestKitSettings { get; }
 
     /// <summary>
-    /// The actor whose received messages the expectations examine. Pass it as the sender
-    /// (<c>actor.Tell(msg, TestActor)</c>) or as a reply target to route replies here.
+    /// The actor whose received messages the expectations examine. It is the implicit sender of
+    /// <c>actor.Tell(msg)</c> in test code (see <see cref="ImplicitSender"/>); pass it explicitly
+    /// from other async flows.
     /// </summary>
     public IActorRef TestActor { get; }
 

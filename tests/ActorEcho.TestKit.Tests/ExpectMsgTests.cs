@@ -39,7 +39,7 @@ public sealed class ExpectMsgTests(ITestOutputHelper output) : TestKit(output)
     public void ExpectMsg_Should_ExplainLostReplies_When_TheRequestHadNoSender()
     {
         var echo = Sys.ActorOf(Props.Create<EchoActor>());
-        echo.Tell("hello");
+        echo.Tell("hello", ActorRefs.NoSender);
         var e = Assert.Throws<TestKitAssertionException>(() => ExpectMsg("hello", TimeSpan.FromMilliseconds(300)));
         Assert.Contains("replies went to dead letters because their request had no sender", e.Message, StringComparison.Ordinal);
         Assert.Contains($"\"hello\" (String) from {echo}", e.Message, StringComparison.Ordinal);

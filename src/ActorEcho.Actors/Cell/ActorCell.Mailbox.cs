@@ -102,10 +102,18 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void Run()
     {
-        ProcessSystemMessages();
+        var drained = ProcessSystemMessages();
         if (_closed)
         {
             DrainToDeadLetters();
+            return;
+        }
+
+        if (!drained)
+        {
+            // System messages keep coming (an async handler's continuations, say): yield the
+            // thread and come back, rather than starve every other actor, and never process a
+            // user message ahead of a pending system message.
             return;
         }
 
@@ -118,9 +126,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
             Invoke(envelope);
 
-            if (HasSystemMessages)
+            if (HasSystemMessages && !ProcessSystemMessages())
             {
-                ProcessSystemMessages();
+                break;
             }
         }
 
@@ -152,9 +160,15 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         return false;
     }
 
-    private void ProcessSystemMessages()
+    /// <summary>
+    /// Processes at most <c>throughput</c> system messages; returns whether none are left. The
+    /// bound is what keeps one actor from holding a thread forever: each continuation of a
+    /// ReceiveAsync handler arrives as a system message, and a handler that loops on
+    /// <c>await Task.Yield()</c> would otherwise never let this turn end.
+    /// </summary>
+    private bool ProcessSystemMessages()
     {
-        while (TryDequeueSystem(out var message))
+        for (var left = _throughput; left > 0 && TryDequeueSystem(out var message); left--)
         {
             if (_closed)
             {
@@ -172,6 +186,8 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 LogHookFailure(e, message.GetType().Name);
             }
         }
+
+        return !HasSystemMessages;
     }
 
     private bool HasSystemMessages => _systemBatch is not null || Volatile.Read(ref _systemInbox) is not null;

@@ -21,18 +21,6 @@ internal sealed class GuardianActor(Func<IActorRef?> watched, SupervisorStrategy
         }
     }
 
-    protected override void PostStop()
-    {
-        // A guardian that follows another (/system follows /user) takes its parent (the root) down
-        // with it. The root's own watch of /system is not enough: the root starts before /system
-        // exists, so its PreStart can find nothing to watch yet, and the system then never
-        // terminates. For the root itself the parent is the end of the chain and ignores this.
-        if (_watched is not null)
-        {
-            Context.Stop(Context.Parent);
-        }
-    }
-
     protected override SupervisorStrategy SupervisorStrategy() => strategy;
 
     protected override void PreRestart(Exception reason, object? message)
