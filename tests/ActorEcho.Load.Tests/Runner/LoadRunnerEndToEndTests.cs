@@ -185,7 +185,12 @@ public class LoadRunnerEndToEndTests
         });
 
         AssertClean(summary);
-        Assert.Equal(20, summary.Connected);
+        Assert.Equal(0, summary.ConnectFailures);
+
+        // The default mix gives 2 of the 20 clients to UDP, and a UDP client counts as connected
+        // only once answered: one that got no turn from the shared 300-message budget was never
+        // asked, which is not a failure. Every TCP client must have connected.
+        Assert.InRange(summary.Connected, 18, 20);
 
         // 300 requests, of which the chat lines (one room of 2) are each delivered once.
         Assert.Equal(300, summary.Messages);
