@@ -30,6 +30,13 @@ public sealed record TcpSettings
     /// <summary>How long a new connection waits for <see cref="Tcp.Register"/> (default 5 s).</summary>
     public TimeSpan RegisterTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// After a graceful close has sent FIN: how long the connection keeps reading (and discarding)
+    /// until the peer's FIN before it releases the socket (default 2 s). Also bounds how long a
+    /// requested close may keep flushing after its handler died.
+    /// </summary>
+    public TimeSpan CloseLinger { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Timeout of a <see cref="Tcp.Connect"/> that names none (default 10 s).</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -60,6 +67,7 @@ public sealed record TcpSettings
             BatchAcceptLimit = c.GetInt(p + "batch-accept-limit"),
             RegisterTimeout = c.GetTimeSpan(p + "register-timeout"),
             ConnectTimeout = c.GetTimeSpan(p + "connect-timeout"),
+            CloseLinger = c.GetTimeSpan(p + "close-linger"),
             MaxConnections = c.GetInt(p + "max-connections"),
             NoDelay = c.GetBoolean(p + "no-delay"),
             KeepAlive = c.GetBoolean(p + "keep-alive"),
@@ -77,6 +85,7 @@ public sealed record TcpSettings
         Require(MaxPendingWriteBytes >= 1, "max-pending-write-bytes", MaxPendingWriteBytes, "at least 1 byte");
         Require(BatchAcceptLimit >= 1, "batch-accept-limit", BatchAcceptLimit, "at least 1");
         Require(RegisterTimeout > TimeSpan.Zero, "register-timeout", RegisterTimeout, "positive");
+        Require(CloseLinger > TimeSpan.Zero, "close-linger", CloseLinger, "positive");
         Require(ConnectTimeout > TimeSpan.Zero, "connect-timeout", ConnectTimeout, "positive");
         Require(MaxConnections >= 0, "max-connections", MaxConnections, "0 (no limit) or more");
     }

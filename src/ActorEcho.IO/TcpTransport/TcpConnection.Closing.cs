@@ -68,7 +68,7 @@ internal sealed partial class TcpConnection
         {
             case CloseMode.Close:
                 ShutdownSend();
-                Finish(Tcp.Closed.Instance);
+                LingerThenFinish(Tcp.Closed.Instance);
                 break;
             case CloseMode.ConfirmedClose:
                 ShutdownSend();
@@ -119,15 +119,65 @@ internal sealed partial class TcpConnection
     /// <summary>Tells the handler and the close commander how the connection ended, then stops (PostStop disposes the socket).</summary>
     private void Finish(Tcp.ConnectionClosed closed)
     {
+        Report(closed);
+        Become(Stopped);
+        Context.Stop(Self);
+    }
+
+    private void Report(Tcp.ConnectionClosed closed)
+    {
         IOLog.ConnectionClosed(_tcp.Logger, _id, _remote, closed.GetType().Name);
         _handler?.Tell(closed, Self);
         if (_closeCommander is { } commander && !commander.Equals(_handler) && !commander.Equals(Context.System.DeadLetters))
         {
             commander.Tell(closed, Self);
         }
+    }
 
-        Become(Stopped);
-        Context.Stop(Self);
+    /// <summary>
+    /// Our FIN is out and everything before it flushed, so the close is reported now. But releasing a
+    /// socket whose receive buffer still holds unread bytes makes the OS answer with RST and drop
+    /// the data the peer has not read yet — the last lines it was meant to get. So keep reading, and
+    /// discarding, until the peer's FIN (or an error, or <c>close-linger</c>), then release.
+    /// </summary>
+    private void LingerThenFinish(Tcp.ConnectionClosed closed)
+    {
+        if (_peerClosed || _socket is not { } socket)
+        {
+            Finish(closed);
+            return;
+        }
+
+        Report(closed);
+        _readTarget = null;
+        _readingSuspended = false;
+        _readGate.Open();
+        if (!_readLoopStarted)
+        {
+            _readLoopStarted = true;
+            _ = ReadLoopAsync(socket, Self, _stopping.Token);
+        }
+
+        Become(Lingering);
+        Context.System.Scheduler.ScheduleTellOnce(_tcp.Settings.CloseLinger, Self, LingerTimedOut.Instance, Self);
+    }
+
+    /// <summary>Closed as far as anyone is concerned; waiting for the peer's FIN before releasing the socket.</summary>
+    private void Lingering(object message)
+    {
+        switch (message)
+        {
+            case ReadEnded or ReadFailed or LingerTimedOut:
+                Become(Stopped);
+                Context.Stop(Self);
+                break;
+            case Tcp.WriteCommand write:
+                Sender.Tell(new Tcp.CommandFailed(write, new InvalidOperationException("the connection is closed; the write was not sent")), Self);
+                break;
+            default:
+                // Late reports and the handler's death change nothing now.
+                break;
+        }
     }
 
     /// <summary>After the final event: only late socket reports arrive, and they no longer matter.</summary>

@@ -32,6 +32,12 @@ internal sealed partial class TcpConnection
     /// <summary>A read failed, e.g. the peer reset the connection.</summary>
     private sealed record ReadFailed(SocketError Error, string Message);
 
+    /// <summary>The close linger (or a dead handler's flush) took longer than <c>close-linger</c>.</summary>
+    private sealed record LingerTimedOut
+    {
+        public static LingerTimedOut Instance { get; } = new();
+    }
+
     /// <summary>No <see cref="Tcp.Register"/> arrived in time (or an over-limit connection's grace ended).</summary>
     private sealed record RegisterTimedOut
     {

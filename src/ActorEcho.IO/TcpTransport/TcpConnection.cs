@@ -202,6 +202,19 @@ internal sealed partial class TcpConnection : UntypedActor
             case WriteFailed failed:
                 FailWith(failed.Message);
                 return true;
+            case Terminated terminated when terminated.ActorRef.Equals(_handler) && _closeMode is CloseMode.Close or CloseMode.ConfirmedClose:
+                // The handler asked for a graceful close and then stopped (a session saying its last
+                // line and leaving): honour the close, so the queued writes still reach the peer, but
+                // bounded, since nobody is left to wait for it.
+                IOLog.HandlerDied(_tcp.Logger, _id, _remote, terminated.ActorRef.Path.ToString());
+                _handler = null;
+                Context.System.Scheduler.ScheduleTellOnce(_tcp.Settings.CloseLinger, Self, LingerTimedOut.Instance, Self);
+                return true;
+            case LingerTimedOut:
+                // A dead handler's close did not finish in time.
+                _tcp.Tracker.Abort(_socket);
+                Context.Stop(Self);
+                return true;
             case Terminated terminated when terminated.ActorRef.Equals(_handler):
                 IOLog.HandlerDied(_tcp.Logger, _id, _remote, terminated.ActorRef.Path.ToString());
                 _tcp.Tracker.Abort(_socket);

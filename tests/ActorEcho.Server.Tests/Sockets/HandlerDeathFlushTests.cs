@@ -21,7 +21,7 @@ public sealed class HandlerDeathFlushTests : TestKit.TestKit
 
     // Fails today with "Connection reset by peer": TcpConnection.HandleCommon handles
     // Terminated(handler) by aborting the socket in every state, Closing included.
-    [Fact(Skip = "socket-layer bug (reported to the IO owner): a connection whose handler stops after Write+Close is aborted and its queued writes are lost; see TcpConnection.HandleCommon, case Terminated")]
+    [Fact]
     public async Task QueuedWrites_Should_BeFlushed_WhenTheHandlerStopsAfterClose()
     {
         var handler = Sys.ActorOf(Props.Create(() => new WriteCloseAndStop(new byte[Payload])));
