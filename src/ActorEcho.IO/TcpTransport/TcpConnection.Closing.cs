@@ -171,11 +171,10 @@ internal sealed partial class TcpConnection
                 Become(Stopped);
                 Context.Stop(Self);
                 break;
-            case Tcp.WriteCommand write:
-                Sender.Tell(new Tcp.CommandFailed(write, new InvalidOperationException("the connection is closed; the write was not sent")), Self);
-                break;
             default:
-                // Late reports and the handler's death change nothing now.
+                // Writes are refused exactly as after the final event; late reports and the
+                // handler's death change nothing now.
+                Stopped(message);
                 break;
         }
     }
