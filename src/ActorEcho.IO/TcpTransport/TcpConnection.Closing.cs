@@ -10,6 +10,7 @@ internal sealed partial class TcpConnection
     private CloseMode _closeMode;
     private IActorRef? _closeCommander;
     private bool _finSent;
+    private Tcp.ConnectionClosed? _lingerResult;
 
     private void BeginClose(Tcp.CloseCommand command, IActorRef? commander)
     {
@@ -135,10 +136,12 @@ internal sealed partial class TcpConnection
     }
 
     /// <summary>
-    /// Our FIN is out and everything before it flushed, so the close is reported now. But releasing a
-    /// socket whose receive buffer still holds unread bytes makes the OS answer with RST and drop
-    /// the data the peer has not read yet — the last lines it was meant to get. So keep reading, and
-    /// discarding, until the peer's FIN (or an error, or <c>close-linger</c>), then release.
+    /// Our FIN is out and everything before it flushed. But releasing a socket whose receive buffer
+    /// still holds unread bytes makes the OS answer with RST, and an RST makes the peer's OS drop
+    /// whatever the peer has not read yet — the last lines it was meant to get. So keep reading, and
+    /// discarding, until the peer's FIN (or an error, or <c>close-linger</c>), then release, and
+    /// only then report <c>Closed</c>: a handler that stops on <c>Closed</c> (and a shutdown that
+    /// waits for it) must not cut the linger short.
     /// </summary>
     private void LingerThenFinish(Tcp.ConnectionClosed closed)
     {
@@ -148,7 +151,7 @@ internal sealed partial class TcpConnection
             return;
         }
 
-        Report(closed);
+        _lingerResult = closed;
         _readTarget = null;
         _readingSuspended = false;
         _readGate.Open();
@@ -168,8 +171,7 @@ internal sealed partial class TcpConnection
         switch (message)
         {
             case ReadEnded or ReadFailed or LingerTimedOut:
-                Become(Stopped);
-                Context.Stop(Self);
+                Finish(_lingerResult!);
                 break;
             default:
                 // Writes are refused exactly as after the final event; late reports and the
