@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 # ================================================================================================
 # The ActorEcho server command line. {PORT} and {UDP_PORT} are replaced by free loopback ports.
 # Override without editing: ACTORECHO_CMD='dotnet path/to/Host.dll --my-flags {PORT}' bench/compare.sh
-ACTORECHO_CMD=${ACTORECHO_CMD:-"dotnet src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll -Dactorecho.server.tcp.session.port={PORT} -Dactorecho.server.udp.port={UDP_PORT}"}
+ACTORECHO_CMD=${ACTORECHO_CMD:-"dotnet src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll --config hocon/load-test.conf -Dactorecho.server.endpoints.session-tcp.port={PORT} -Dactorecho.server.endpoints.session-udp.port={UDP_PORT} -Dactorecho.server.endpoints.echo-tcp.enabled=off -Dactorecho.server.endpoints.time-tcp.enabled=off -Dactorecho.server.endpoints.time-udp.enabled=off -Dactorecho.server.endpoints.daytime-tcp.enabled=off -Dactorecho.server.endpoints.daytime-udp.enabled=off"}
 # ================================================================================================
 
 LOAD_DLL=src/ActorEcho.Load/bin/Release/net10.0/ActorEcho.Load.dll
