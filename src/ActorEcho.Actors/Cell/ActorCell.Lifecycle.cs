@@ -95,7 +95,8 @@ internal sealed partial class ActorCell
         var actor = _actor;
         var failedMessage = _extras?.FailedMessage;
         _extras?.Timers?.CancelAll();
-        _extras?.Stash?.UnstashAllForRestart();
+        // The new instance gets the stashed messages first.
+        _extras?.Stash?.UnstashAll();
         CancelReceiveTimeout();
         try
         {

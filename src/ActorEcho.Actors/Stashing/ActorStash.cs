@@ -58,9 +58,6 @@ internal sealed class ActorStash(ActorCell cell) : IStash
         return messages;
     }
 
-    /// <summary>Before a restart: the new instance gets the stashed messages first.</summary>
-    internal void UnstashAllForRestart() => UnstashAll();
-
     /// <summary>On stop: nothing stashed may vanish silently.</summary>
     internal void DiscardToDeadLetters()
     {
