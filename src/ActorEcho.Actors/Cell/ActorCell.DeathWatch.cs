@@ -148,12 +148,12 @@ internal sealed partial class ActorCell
     /// <summary>Queues a kernel-generated user message (Terminated, ReceiveTimeout): never dropped by a bounded mailbox.</summary>
     private void EnqueueInternal(Envelope envelope)
     {
-        if (_capacity > 0)
+        if (_mailbox.Capacity > 0)
         {
             Interlocked.Increment(ref _userCount);
         }
 
-        _userQueue.Enqueue(envelope);
+        _mailbox.Enqueue(envelope);
         Schedule();
     }
 }

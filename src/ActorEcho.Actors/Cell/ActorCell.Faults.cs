@@ -22,7 +22,7 @@ internal sealed partial class ActorCell
         if (!extras.IsFailed)
         {
             extras.IsFailed = true;
-            extras.FailedMessage = perpetrator is null ? _current.Message : null;
+            extras.FailedMessage = perpetrator is null ? _mailbox.Current.Message : null;
             extras.Perpetrator = perpetrator;
             SuspendSelfAndChildren(exceptChild: perpetrator);
         }

@@ -10,7 +10,7 @@ internal sealed partial class ActorCell
 {
     private void Invoke(Envelope envelope)
     {
-        _current = envelope;
+        _mailbox.Current = envelope;
         var message = envelope.Message;
         try
         {
@@ -30,7 +30,7 @@ internal sealed partial class ActorCell
                         return;
                     }
 
-                    _current = new Envelope(message, envelope.Sender);
+                    _mailbox.Current = new Envelope(message, envelope.Sender);
                     break;
                 default:
                     break;
@@ -75,7 +75,7 @@ internal sealed partial class ActorCell
 
     internal void PublishUnhandled(object message)
     {
-        var sender = _current.Sender;
+        var sender = _mailbox.Current.Sender;
         _system.EventStream.Publish(new UnhandledMessage(message, sender, _self));
         if (_system.Settings.DebugUnhandled)
         {
@@ -150,7 +150,7 @@ internal sealed partial class ActorCell
         }
 
         _extras.HeldTask = null;
-        if (_extras.ReceiveTimeout is not null && _current.Message is not INotInfluenceReceiveTimeout)
+        if (_extras.ReceiveTimeout is not null && _mailbox.Current.Message is not INotInfluenceReceiveTimeout)
         {
             // The handler was working until now: idleness is measured from its end.
             _extras.LastActivity = _system.Scheduler.MonotonicClock;

@@ -5,19 +5,15 @@ namespace ActorEcho.Actors.Cell;
 // messages (system messages that arrive meanwhile jump the queue), then yields the thread.
 internal sealed partial class ActorCell : IThreadPoolWorkItem
 {
-    private const int Idle = 0;
-    private const int Scheduled = 1;
-
-    // Not readonly: a mutable struct queue must be used in place, never copied.
-    private SegmentedMpscQueue<Envelope> _userQueue;
+    // Not readonly: a mutable struct must be used in place, never copied. It also holds the
+    // scheduling status, the capacity and the current envelope (see UserMailbox on why).
+    private UserMailbox _mailbox;
 
     // System messages are rare, so they need no queue object: an intrusive lock-free stack of
     // incoming messages, reversed into a FIFO batch by the consumer.
     private SystemMessage? _systemInbox;
     private SystemMessage? _systemBatch;
-    private readonly int _capacity;
     private readonly int _throughput;
-    private int _status;
     private int _userCount;
     private volatile bool _closed;
 
@@ -27,7 +23,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     /// <summary>Queues a user message. Any thread.</summary>
     public void Post(Envelope envelope)
     {
-        if (_capacity > 0 && Interlocked.Increment(ref _userCount) > _capacity)
+        if (_mailbox.Capacity > 0 && Interlocked.Increment(ref _userCount) > _mailbox.Capacity)
         {
             // Full: never block the sender (it may be a thread-pool thread running another actor).
             Interlocked.Decrement(ref _userCount);
@@ -35,7 +31,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return;
         }
 
-        _userQueue.Enqueue(envelope);
+        _mailbox.Enqueue(envelope);
         Schedule();
     }
 
@@ -64,7 +60,8 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         // is usually already scheduled, and a failed CAS would still take the cache line
         // exclusively away from the running consumer.
         Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        if (Volatile.Read(ref _mailbox.Status) == UserMailbox.Idle
+            && Interlocked.CompareExchange(ref _mailbox.Status, UserMailbox.Scheduled, UserMailbox.Idle) == UserMailbox.Idle)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -73,7 +70,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private bool CanProcessUserMessages =>
         _suspendCount == 0 && !_terminating && _actor is not null && (_extras is null || _extras.HeldTask is null);
 
-    private bool HasUserMessages => !_userQueue.IsEmpty || _extras?.Prepended is { Count: > 0 };
+    private bool HasUserMessages => !_mailbox.IsEmpty || _extras?.Prepended is { Count: > 0 };
 
     void IThreadPoolWorkItem.Execute()
     {
@@ -86,7 +83,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         finally
         {
             t_current = previous;
-            Interlocked.Exchange(ref _status, Idle);
+            Interlocked.Exchange(ref _mailbox.Status, UserMailbox.Idle);
 
             // A producer that enqueued while we were finishing saw us Busy and did not schedule:
             // look once more, after the fence above, so no message is stranded.
@@ -147,9 +144,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return true;
         }
 
-        if (_userQueue.TryDequeue(out envelope))
+        if (_mailbox.TryDequeue(out envelope))
         {
-            if (_capacity > 0)
+            if (_mailbox.Capacity > 0)
             {
                 Interlocked.Decrement(ref _userCount);
             }

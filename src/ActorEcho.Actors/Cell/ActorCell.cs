@@ -7,7 +7,7 @@ namespace ActorEcho.Actors.Cell;
 /// <summary>
 /// The runtime home of one actor: its mailbox, its current instance and behaviour, its children,
 /// watchers and supervision state. The cell is also the actor's thread-pool work item: at most one
-/// thread runs it at a time (guarded by one compare-and-swap on <see cref="_status"/>), so
+/// thread runs it at a time (guarded by one compare-and-swap on the mailbox status), so
 /// everything below that is not explicitly marked otherwise is touched by one thread at a time.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,6 @@ internal sealed partial class ActorCell : IActorContext
     private readonly LocalActorRef _self;
     private ActorBase? _actor;
     private Receive? _behavior;
-    private Envelope _current;
     private int _suspendCount;
     private volatile bool _terminating;
     private CellExtras? _extras;
@@ -41,7 +40,7 @@ internal sealed partial class ActorCell : IActorContext
         _parent = parent;
         _self = new LocalActorRef(this, path);
         var mailbox = props.Mailbox ?? system.Settings.DefaultMailbox;
-        _capacity = mailbox is Dispatch.BoundedMailbox bounded ? bounded.Capacity : 0;
+        _mailbox = new UserMailbox(mailbox is Dispatch.BoundedMailbox bounded ? bounded.Capacity : 0);
         _throughput = system.Settings.Throughput;
     }
 
@@ -55,7 +54,7 @@ internal sealed partial class ActorCell : IActorContext
 
     public LocalActorRef SelfRef => _self;
 
-    public IActorRef Sender => _current.Sender ?? _system.DeadLetters;
+    public IActorRef Sender => _mailbox.Current.Sender ?? _system.DeadLetters;
 
     public IActorRef Parent => _parent;
 
@@ -66,7 +65,7 @@ internal sealed partial class ActorCell : IActorContext
     public ActorBase? Actor => _actor;
 
     /// <summary>The message being processed (or whose async handler holds the mailbox).</summary>
-    public Envelope CurrentEnvelope => _current;
+    public Envelope CurrentEnvelope => _mailbox.Current;
 
     public bool IsTerminating => _terminating;
 

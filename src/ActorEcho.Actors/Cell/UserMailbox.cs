@@ -1,0 +1,298 @@
+using System.Runtime.InteropServices;
+
+namespace ActorEcho.Actors.Cell;
+
+/// <summary>
+/// The user-message half of a cell's mailbox: a lock-free queue of envelopes for many producers and
+/// one consumer, plus the two fields every <c>Tell</c> reads (the scheduling status and the
+/// capacity) and the one the consumer writes for every message (the envelope being processed).
+/// It is a mutable struct held in a field of the cell: always used in place, never copied.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Queue: a chain of ring segments. Each slot carries a sequence number that says whose turn it
+/// is: a producer claims position <c>p</c> with one compare-and-swap on the segment's tail when the
+/// slot's number is <c>p</c>, stores the envelope, and publishes it by setting the number to
+/// <c>p + 1</c>; the consumer takes it and hands the slot to the next lap with <c>p + size</c>.
+/// While the consumer keeps up, one ring is reused forever: no garbage per message.
+/// </para>
+/// <para>
+/// When a ring is full, a producer freezes it (its tail jumps by twice its size, so no claim can
+/// ever succeed there again) and links a ring twice as large (up to <see cref="MaxSegment"/>)
+/// behind it. Freezing before linking keeps each producer's order: once a producer has written to
+/// the new ring, the old one accepts nothing more. The consumer leaves a ring once it is frozen and
+/// every claimed slot has been taken. A claimed slot whose producer has not published yet reads as
+/// empty; that is safe because the producer schedules the mailbox after publishing.
+/// </para>
+/// <para>
+/// Layout: the consumer's fields (written for every message) and the producers' fields (read by
+/// every <c>Tell</c>) are a cache line apart, and padding ends the struct, so neither side keeps
+/// invalidating the other's line (false sharing). The consumer keeps its own copy of its ring's
+/// slots and mask so it never reads the segment object whose tail the producers are hammering.
+/// A ring grown under a burst stays at its size (at most <see cref="MaxSegment"/> slots, 384 KiB)
+/// for as long as the actor lives, as with a ConcurrentQueue.
+/// </para>
+/// </remarks>
+[StructLayout(LayoutKind.Explicit, Size = 128)]
+internal struct UserMailbox
+{
+    internal const int MinSegment = 4;
+    internal const int MaxSegment = 16384;
+
+    /// <summary>Not scheduled: the next producer to find it so schedules the cell.</summary>
+    internal const int Idle = 0;
+
+    /// <summary>Queued on the thread pool or running.</summary>
+    internal const int Scheduled = 1;
+
+    // ---- consumer line: written by the consumer for every message ----
+
+    /// <summary>The message being processed (or whose async handler holds the mailbox).</summary>
+    [FieldOffset(0)]
+    public Envelope Current;
+
+    [FieldOffset(16)]
+    private Segment? _consumerSegment;
+
+    [FieldOffset(24)]
+    private Slot[]? _consumerSlots;
+
+    [FieldOffset(32)]
+    private int _head;
+
+    [FieldOffset(36)]
+    private int _consumerMask;
+
+    // ---- producer line: read by every Tell, written rarely ----
+
+    [FieldOffset(64)]
+    private Segment? _producerSegment;
+
+    /// <summary><see cref="Idle"/> or <see cref="Scheduled"/>; changed only by compare-and-swap or exchange.</summary>
+    [FieldOffset(72)]
+    public int Status;
+
+    /// <summary>Bound of a bounded mailbox; 0 when unbounded.</summary>
+    [FieldOffset(76)]
+    public readonly int Capacity;
+
+    public UserMailbox(int capacity)
+    {
+        Capacity = capacity;
+    }
+
+    /// <summary>Adds an envelope; safe from any number of threads.</summary>
+    public void Enqueue(Envelope item)
+    {
+        var segment = Volatile.Read(ref _producerSegment) ?? InstallFirst();
+        while (!segment.TryEnqueue(item))
+        {
+            segment = Grow(segment);
+        }
+    }
+
+    /// <summary>Takes the oldest published envelope; consumer only.</summary>
+    public bool TryDequeue(out Envelope item)
+    {
+        var slots = _consumerSlots;
+        if (slots is null)
+        {
+            var first = Volatile.Read(ref _consumerSegment);
+            if (first is null)
+            {
+                item = default;
+                return false;
+            }
+
+            slots = EnterSegment(first);
+        }
+
+        while (true)
+        {
+            var head = _head;
+            ref var slot = ref slots[head & _consumerMask];
+            if (Volatile.Read(ref slot.Sequence) == unchecked(head + 1))
+            {
+                item = slot.Item;
+                slot.Item = default;
+                _head = unchecked(head + 1);
+                Volatile.Write(ref slot.Sequence, unchecked(head + slots.Length));
+                return true;
+            }
+
+            var next = DrainedSuccessor(_consumerSegment!, head);
+            if (next is null)
+            {
+                item = default;
+                return false;
+            }
+
+            slots = EnterSegment(next);
+        }
+    }
+
+    /// <summary>True when the consumer would find nothing right now; consumer only.</summary>
+    public readonly bool IsEmpty
+    {
+        get
+        {
+            var segment = Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _consumerSegment));
+            var head = _consumerSlots is null ? 0 : _head;
+            while (segment is not null)
+            {
+                if (Volatile.Read(ref segment.Slots[head & segment.Mask].Sequence) == unchecked(head + 1))
+                {
+                    return false;
+                }
+
+                segment = DrainedSuccessor(segment, head);
+                head = 0;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The segment after <paramref name="segment"/> if the consumer, at <paramref name="head"/>,
+    /// has taken everything that will ever be in it; otherwise null.
+    /// </summary>
+    private static Segment? DrainedSuccessor(Segment segment, int head)
+    {
+        var next = Volatile.Read(ref segment.Next);
+        if (next is null)
+        {
+            return null;
+        }
+
+        // A successor exists only after this segment was frozen, so its tail is final: the claimed
+        // positions end at tail - FreezeOffset. Short of that, a claimed slot is still unpublished.
+        return unchecked(Volatile.Read(ref segment.Tail) - segment.FreezeOffset) == head ? next : null;
+    }
+
+    private Slot[] EnterSegment(Segment segment)
+    {
+        Volatile.Write(ref _consumerSegment, segment);
+        _consumerSlots = segment.Slots;
+        _consumerMask = segment.Mask;
+        _head = 0;
+        return segment.Slots;
+    }
+
+    private Segment InstallFirst()
+    {
+        var first = new Segment(MinSegment);
+        var existing = Interlocked.CompareExchange(ref _producerSegment, first, null);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        // Only the installer hands the first segment to the consumer, before publishing its own
+        // item: the consumer must never start from the producers' pointer, which may be rings ahead.
+        Volatile.Write(ref _consumerSegment, first);
+        return first;
+    }
+
+    /// <summary>A producer found <paramref name="full"/> full or frozen: freeze it, link (or find) its successor, move on.</summary>
+    private Segment Grow(Segment full)
+    {
+        Freeze(full);
+        var next = Volatile.Read(ref full.Next);
+        if (next is null)
+        {
+            var created = new Segment(Math.Min(full.Slots.Length * 2, MaxSegment));
+            next = Interlocked.CompareExchange(ref full.Next, created, null) ?? created;
+        }
+
+        Interlocked.CompareExchange(ref _producerSegment, next, full);
+        return next;
+    }
+
+    private void Freeze(Segment segment)
+    {
+        while (true)
+        {
+            var tail = Volatile.Read(ref segment.Tail);
+            if (IsFrozen(segment, tail))
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref segment.Tail, unchecked(tail + segment.FreezeOffset), tail) == tail)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="tail"/> (read before this call) is a frozen tail. Unfrozen, the tail is
+    /// at most one ring ahead of the consumer; frozen, it is at least two ahead. The head read here
+    /// can only be newer than the tail, which errs towards "not frozen", and the caller's
+    /// compare-and-swap then fails and retries.
+    /// </summary>
+    private readonly bool IsFrozen(Segment segment, int tail)
+    {
+        var consumerHere = ReferenceEquals(Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _consumerSegment)), segment);
+
+        // A segment the consumer has not reached has head 0; one it has left is frozen, and 0 is
+        // then still a safe lower bound for its head.
+        var head = consumerHere ? Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _head)) : 0;
+        return unchecked(tail - head) > segment.Slots.Length;
+    }
+
+    private struct Slot
+    {
+        public Envelope Item;
+        public int Sequence;
+    }
+
+    private sealed class Segment
+    {
+        public readonly Slot[] Slots;
+        public readonly int Mask;
+        public int Tail;
+        public Segment? Next;
+
+        public Segment(int size)
+        {
+            Slots = new Slot[size];
+            Mask = size - 1;
+            for (var i = 0; i < size; i++)
+            {
+                Slots[i].Sequence = i;
+            }
+        }
+
+        /// <summary>How far a freeze moves the tail: far enough that no slot's number can ever match it.</summary>
+        public int FreezeOffset => Slots.Length * 2;
+
+        public bool TryEnqueue(Envelope item)
+        {
+            var slots = Slots;
+            while (true)
+            {
+                var tail = Volatile.Read(ref Tail);
+                ref var slot = ref slots[tail & Mask];
+                var diff = unchecked(Volatile.Read(ref slot.Sequence) - tail);
+                if (diff == 0)
+                {
+                    if (Interlocked.CompareExchange(ref Tail, unchecked(tail + 1), tail) == tail)
+                    {
+                        slot.Item = item;
+                        Volatile.Write(ref slot.Sequence, unchecked(tail + 1));
+                        return true;
+                    }
+                }
+                else if (diff < 0)
+                {
+                    // The slot still holds last lap's item (full), or the tail was frozen.
+                    return false;
+                }
+
+                // diff > 0: another producer took this position first; look again.
+            }
+        }
+    }
+}
