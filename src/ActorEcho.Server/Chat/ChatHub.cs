@@ -18,7 +18,10 @@ namespace ActorEcho.Server.Chat;
 /// outbound queue, so a slow reader cannot slow the sender, the hub or the rest of the room. Fan-out
 /// costs one enqueue per member, which one actor sustains far beyond what the sessions produce.
 /// </para>
-/// Sessions are watched, so a session that stops without saying goodbye still leaves its room.
+/// A session says goodbye (<see cref="ChatProtocol.Disconnect"/>) when it stops, and its listener,
+/// which watches it anyway, says it again on the session's behalf once it has terminated, so a
+/// session that stops without saying goodbye still leaves its room. The hub does not watch
+/// sessions itself: with thousands connected, a second watch on each would only cost memory.
 /// </summary>
 internal sealed class ChatHub : UntypedActor
 {
@@ -67,9 +70,6 @@ internal sealed class ChatHub : UntypedActor
             case ChatProtocol.Rooms rooms:
                 Sender.Tell(new ChatProtocol.Reply(rooms.RequestId, ServerReplies.Rooms(_rooms.Values.Select(r => KeyValuePair.Create(r.Name, r.Members.Count)))), Self);
                 break;
-            case Terminated terminated:
-                RemoveMember(terminated.ActorRef);
-                break;
             default:
                 Unhandled(message);
                 break;
@@ -83,7 +83,6 @@ internal sealed class ChatHub : UntypedActor
         var member = new ChatMember(connect.SessionNumber, connect.Nick);
         _members[Sender] = member;
         _nicks[connect.Nick] = Sender;
-        Context.Watch(Sender);
     }
 
     private void RemoveMember(IActorRef session)
@@ -98,8 +97,6 @@ internal sealed class ChatHub : UntypedActor
         {
             _nicks.Remove(member.Nick);
         }
-
-        Context.Unwatch(session);
     }
 
     private void OnSay(ChatProtocol.Say say)

@@ -15,7 +15,11 @@ internal static class ChatProtocol
     /// <summary>Session → hub: a session starts (or restarted) with its default nick. No reply.</summary>
     public sealed record Connect(long SessionNumber, string Nick);
 
-    /// <summary>Session → hub: the session leaves its room (others see <c>* NICK left</c>) and frees its nick. No reply.</summary>
+    /// <summary>
+    /// Session → hub: the session leaves its room (others see <c>* NICK left</c>) and frees its nick.
+    /// Also sent by a session's listener, with the terminated session as the sender, when it sees
+    /// the session stop (the hub does not watch sessions). No reply.
+    /// </summary>
     public sealed record Disconnect
     {
         public static Disconnect Instance { get; } = new();

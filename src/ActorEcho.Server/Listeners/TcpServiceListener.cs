@@ -3,6 +3,7 @@ using ActorEcho.Actors;
 using ActorEcho.Actors.Scheduling;
 using ActorEcho.Actors.Supervision;
 using ActorEcho.IO;
+using ActorEcho.Server.Chat;
 using ActorEcho.Server.Logging;
 using ActorEcho.Server.Outbound;
 using ActorEcho.Server.Protocol;
@@ -24,6 +25,7 @@ internal sealed partial class TcpServiceListener : UntypedActor
     private readonly EndpointSpec _spec;
     private readonly IActorRef _replyTo;
     private readonly ListenerState _state;
+    private readonly string _handlerPrefix;
     private readonly HashSet<IActorRef> _handlers = [];
     private readonly HashSet<IActorRef> _refusers = [];
     private IActorRef? _unbindRequester;
@@ -37,6 +39,7 @@ internal sealed partial class TcpServiceListener : UntypedActor
         _spec = spec;
         _replyTo = replyTo;
         _state = state;
+        _handlerPrefix = spec.Kind.ToString().ToLowerInvariant() + "-";
     }
 
     /// <summary>The supervisor strategy for connection handlers, from <c>actorecho.server.supervision</c>.</summary>
@@ -162,20 +165,29 @@ internal sealed partial class TcpServiceListener : UntypedActor
             return;
         }
 
-        var handler = Context.ActorOf(HandlerProps(connection, connected.RemoteAddress), $"{_spec.Kind.ToString().ToLowerInvariant()}-{number}");
+        var handler = Context.ActorOf(HandlerProps(connection, connected.RemoteAddress), $"{_handlerPrefix}{number}");
         Context.Watch(handler);
         _handlers.Add(handler);
     }
 
     private Props HandlerProps(IActorRef connection, EndPoint remote)
     {
+        if (_spec.Kind == ServiceKind.Session)
+        {
+            // Kept apart from the lambdas below, whose closure C# would otherwise allocate for every
+            // session too.
+            return Props.Create(new SessionContext(_runtime, connection, _runtime.NextSessionNumber(), remote).NewIncarnation);
+        }
+
+        return ServiceProps(connection);
+    }
+
+    private Props ServiceProps(IActorRef connection)
+    {
         var runtime = _runtime;
         var closeTimeout = runtime.Settings.Session.CloseTimeout;
         switch (_spec.Kind)
         {
-            case ServiceKind.Session:
-                var session = new SessionContext(connection, runtime.NextSessionNumber(), remote);
-                return Props.Create(() => new SessionActor(runtime, session));
             case ServiceKind.Echo:
                 var echo = new EchoConnection.State(connection);
                 return Props.Create(() => new EchoConnection(runtime, echo));
@@ -191,6 +203,13 @@ internal sealed partial class TcpServiceListener : UntypedActor
         if (_handlers.Remove(child) || _refusers.Remove(child))
         {
             _runtime.Counters.ConnectionClosed();
+        }
+
+        if (_spec.Kind == ServiceKind.Session)
+        {
+            // The session said goodbye in PostStop; this covers a stop that skipped it. The hub
+            // ignores a goodbye from a session it no longer knows.
+            _runtime.Hub.Tell(ChatProtocol.Disconnect.Instance, child);
         }
 
         if (_closeRequester is not null && _handlers.Count + _refusers.Count == 0)

@@ -25,15 +25,26 @@ internal sealed class OutboundQueue
     // one write's gathered send well under the socket layer's segment limit.
     private const int MaxItemsPerWrite = 32;
 
+    // Scratch list for gathering one write's items. Flush runs start to end on the owning actor's
+    // thread without yielding, so one list per thread serves every queue on it.
+    [ThreadStatic]
+    private static List<ByteString>? t_batch;
+
+    private static readonly Queue<Item> NoItems = new();
+    private static readonly Queue<InFlight> NoWrites = new();
+
     private readonly IActorRef _connection;
     private readonly IActorRef _owner;
     private readonly SessionSettings _settings;
     private readonly ServerCounters _counters;
-    private readonly Queue<Item> _own = new();
-    private readonly Queue<Item> _chat = new();
-    private readonly Queue<InFlight> _inFlight = new();
-    private readonly Queue<InFlight> _resend = new();
-    private readonly List<ByteString> _batch = new(MaxItemsPerWrite);
+
+    // Created on first use: most of the time an idle connection has nothing queued and nothing in
+    // flight, and with thousands of them four empty queues each add up. Until then the fields point
+    // at shared empty queues that are only ever read.
+    private Queue<Item> _own = NoItems;
+    private Queue<Item> _chat = NoItems;
+    private Queue<InFlight> _inFlight = NoWrites;
+    private Queue<InFlight> _resend = NoWrites;
     private long _nextSequence;
     private long _nextWriteId;
     private long _inFlightBytes;
@@ -62,9 +73,6 @@ internal sealed class OutboundQueue
     /// <summary>Why reading is suspended now (<see cref="ReadReasons.None"/> when reading).</summary>
     public ReadReasons ReadSuspended => _readSuspended;
 
-    /// <summary>Called with the count each time a drop notice is queued (for logging).</summary>
-    public Action<long>? DropNoticeQueued { get; set; }
-
     /// <summary>Queues the client's own output (never dropped) and sends what the window allows.</summary>
     public void EnqueueOwn(ByteString data)
     {
@@ -73,7 +81,7 @@ internal sealed class OutboundQueue
             return;
         }
 
-        _own.Enqueue(new Item(_nextSequence++, data));
+        Writable(ref _own).Enqueue(new Item(_nextSequence++, data));
         _ownQueuedBytes += data.Count;
         Flush();
     }
@@ -88,7 +96,7 @@ internal sealed class OutboundQueue
             {
                 // The new line and every queued one are dropped: the reader is being disconnected.
                 _counters.Dropped(_chat.Count + 1);
-                _chat.Clear();
+                ClearChat();
                 return ChatEnqueueResult.Overflow;
             }
 
@@ -98,7 +106,7 @@ internal sealed class OutboundQueue
             result = ChatEnqueueResult.DroppedOldest;
         }
 
-        _chat.Enqueue(new Item(_nextSequence++, line));
+        Writable(ref _chat).Enqueue(new Item(_nextSequence++, line));
         Flush();
         return result;
     }
@@ -107,13 +115,25 @@ internal sealed class OutboundQueue
     public int DiscardChat()
     {
         var count = _chat.Count;
-        _chat.Clear();
+        ClearChat();
         _counters.Dropped(count);
         return count;
     }
 
-    /// <summary>An ack from the connection: the write (and all before it) reached the OS send buffer.</summary>
-    public void OnAck(WriteAck ack)
+    private void ClearChat()
+    {
+        if (_chat.Count > 0)
+        {
+            _chat.Clear();
+        }
+    }
+
+    /// <summary>
+    /// An ack from the connection: the write (and all before it) reached the OS send buffer.
+    /// Returns how many dropped chat lines a notice was just queued for (0 when none was), so the
+    /// owner can log it.
+    /// </summary>
+    public long OnAck(WriteAck ack)
     {
         // Acks come in write order; an unknown id belongs to a write already moved for resending.
         while (_inFlight.TryPeek(out var head) && head.Ack.Id <= ack.Id)
@@ -123,7 +143,7 @@ internal sealed class OutboundQueue
         }
 
         Flush();
-        QueueDropNoticeIfRoom();
+        return QueueDropNoticeIfRoom();
     }
 
     /// <summary>
@@ -152,7 +172,7 @@ internal sealed class OutboundQueue
             }
             else
             {
-                _resend.Enqueue(write);
+                Writable(ref _resend).Enqueue(write);
                 _inFlightBytes -= write.Write.Data.Count;
             }
         }
@@ -177,7 +197,7 @@ internal sealed class OutboundQueue
         _awaitingResume = false;
         while (_resend.TryDequeue(out var write))
         {
-            _inFlight.Enqueue(write);
+            Writable(ref _inFlight).Enqueue(write);
             _inFlightBytes += write.Write.Data.Count;
             _connection.Tell(write.Write, _owner);
         }
@@ -203,15 +223,16 @@ internal sealed class OutboundQueue
     /// <summary>Hands queued items to the connection, oldest first, while the in-flight window has room.</summary>
     private void Flush()
     {
+        var batch = t_batch ??= new List<ByteString>(MaxItemsPerWrite);
         while (!_awaitingResume && _resend.Count == 0)
         {
             var budget = _settings.MaxInFlightBytes - _inFlightBytes;
             long bytes = 0;
-            _batch.Clear();
-            while (_batch.Count < MaxItemsPerWrite && TryPeekNext(out var item, out var own))
+            batch.Clear();
+            while (batch.Count < MaxItemsPerWrite && TryPeekNext(out var item, out var own))
             {
                 // The first item may exceed the window when nothing is in flight, or it could never go.
-                var fits = bytes + item.Data.Count <= budget || (_batch.Count == 0 && _inFlightBytes == 0);
+                var fits = bytes + item.Data.Count <= budget || (batch.Count == 0 && _inFlightBytes == 0);
                 if (!fits)
                 {
                     break;
@@ -223,20 +244,24 @@ internal sealed class OutboundQueue
                     _ownQueuedBytes -= item.Data.Count;
                 }
 
-                _batch.Add(item.Data);
+                batch.Add(item.Data);
                 bytes += item.Data.Count;
             }
 
-            if (_batch.Count == 0)
+            if (batch.Count == 0)
             {
                 break;
             }
 
-            var data = _batch.Count == 1 ? _batch[0] : ByteString.Concat(_batch);
+            var data = batch.Count == 1 ? batch[0] : ByteString.Concat(batch);
+            var items = batch.Count;
+
+            // The list is not kept: the next Flush on this thread (another connection's) reuses it.
+            batch.Clear();
             var write = Tcp.Write.Create(data, new WriteAck(_nextWriteId++));
-            _inFlight.Enqueue(new InFlight(write, (WriteAck)write.Ack));
+            Writable(ref _inFlight).Enqueue(new InFlight(write, (WriteAck)write.Ack));
             _inFlightBytes += bytes;
-            _counters.MessagesOut(_batch.Count);
+            _counters.MessagesOut(items);
             _connection.Tell(write, _owner);
         }
 
@@ -262,17 +287,28 @@ internal sealed class OutboundQueue
 
     // "When there is room again": once the chat queue is down to half, the reader learns how many
     // lines it missed. The notice is the reader's own output, so it is never dropped itself.
-    private void QueueDropNoticeIfRoom()
+    private long QueueDropNoticeIfRoom()
     {
         if (_droppedSinceNotice == 0 || _chat.Count > _settings.MaxQueuedMessages / 2)
         {
-            return;
+            return 0;
         }
 
         var dropped = _droppedSinceNotice;
         _droppedSinceNotice = 0;
-        DropNoticeQueued?.Invoke(dropped);
         EnqueueOwn(Lines.From(ServerReplies.Dropped(dropped)));
+        return dropped;
+    }
+
+    // The shared empty queues are never written to: the first write swaps in a queue of its own.
+    private static Queue<T> Writable<T>(ref Queue<T> queue)
+    {
+        if (ReferenceEquals(queue, NoItems) || ReferenceEquals(queue, NoWrites))
+        {
+            queue = new Queue<T>();
+        }
+
+        return queue;
     }
 
     private readonly record struct Item(long Sequence, ByteString Data);

@@ -40,8 +40,6 @@ public sealed class SessionInputParser
     // Small first: most sessions only ever buffer short commands.
     private const int InitialBufferSize = 256;
 
-    private readonly string _lineTooLongMessage;
-
     // One byte of slack over the limit: a trailing '\r' is not counted, and while a line is still
     // arriving we cannot tell whether its last byte is that '\r'.
     private readonly int _bufferLimit;
@@ -60,7 +58,6 @@ public sealed class SessionInputParser
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(maxLineLength, Array.MaxLength);
         MaxLineLength = maxLineLength;
         _bufferLimit = maxLineLength + 1;
-        _lineTooLongMessage = ProtocolErrors.LineTooLong(maxLineLength);
     }
 
     private enum State
@@ -183,7 +180,7 @@ public sealed class SessionInputParser
             {
                 _buffered = 0;
                 _state = State.Discarding;
-                input = SessionInput.ForError(SessionInputKind.LineTooLong, _lineTooLongMessage);
+                input = LineTooLong();
                 return true;
             }
 
@@ -200,7 +197,7 @@ public sealed class SessionInputParser
             if (_buffered + line.Length > _bufferLimit)
             {
                 _buffered = 0;
-                input = SessionInput.ForError(SessionInputKind.LineTooLong, _lineTooLongMessage);
+                input = LineTooLong();
                 return true;
             }
 
@@ -216,7 +213,7 @@ public sealed class SessionInputParser
 
         if (line.Length > MaxLineLength)
         {
-            input = SessionInput.ForError(SessionInputKind.LineTooLong, _lineTooLongMessage);
+            input = LineTooLong();
             return true;
         }
 
@@ -241,6 +238,10 @@ public sealed class SessionInputParser
         input = SessionInput.ForRoomLine(Encoding.UTF8.GetString(line));
         return true;
     }
+
+    // Built when a line is too long rather than kept per parser: one parser per connection, and
+    // most connections never send one.
+    private SessionInput LineTooLong() => SessionInput.ForError(SessionInputKind.LineTooLong, ProtocolErrors.LineTooLong(MaxLineLength));
 
     private void Discard(ReadOnlySpan<byte> rest)
     {

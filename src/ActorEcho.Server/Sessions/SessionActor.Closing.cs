@@ -28,13 +28,13 @@ internal sealed partial class SessionActor
 
         // Chat lines for this client no longer matter; its own output (echo, replies) still goes out.
         _outbound.DiscardChat();
-        _backlog.Clear();
+        _backlog?.Clear();
         if (!lastLine.IsEmpty)
         {
             _outbound.EnqueueOwn(Lines.From(lastLine));
         }
 
-        _closeTimer = Context.System.Scheduler.ScheduleTellOnce(_settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
+        _closeTimer = Context.System.Scheduler.ScheduleTellOnce(Settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
         Become(Closing);
         TrySendClose();
     }
@@ -44,7 +44,7 @@ internal sealed partial class SessionActor
         switch (message)
         {
             case CloseTimedOut:
-                ServerLog.CloseTimedOut(_runtime.Logger, _session.Number, _session.Remote, _settings.Session.CloseTimeout);
+                ServerLog.CloseTimedOut(_runtime.Logger, _session.Number, _session.Remote, Settings.Session.CloseTimeout);
                 Connection.Tell(Tcp.Abort.Instance, Self);
                 StopCleanly();
                 break;
@@ -70,7 +70,11 @@ internal sealed partial class SessionActor
         switch (message)
         {
             case WriteAck ack:
-                _outbound.OnAck(ack);
+                if (_outbound.OnAck(ack) is var noticed and > 0)
+                {
+                    ServerLog.SlowReaderDropped(_runtime.Logger, _session.Number, _session.Remote, noticed);
+                }
+
                 TrySendClose();
                 return true;
             case Tcp.CommandFailed failed when _outbound.OnNack(failed):

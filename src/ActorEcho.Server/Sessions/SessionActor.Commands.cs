@@ -8,7 +8,7 @@ internal sealed partial class SessionActor
 {
     private void Execute(string line)
     {
-        if (!CommandParser.TryParse(line, _settings.AllowCrash, out var command, out var error))
+        if (!CommandParser.TryParse(line, Settings.AllowCrash, out var command, out var error))
         {
             Reply(ServerReplies.Error(error));
             return;
@@ -31,7 +31,7 @@ internal sealed partial class SessionActor
             case SessionCommand.Crash:
                 throw new SessionCrashException();
             case SessionCommand.Nick nick:
-                if (NameLimit.Check("nick", nick.Name, _settings.Chat.MaxNameLength) is { } tooLongNick)
+                if (NameLimit.Check("nick", nick.Name, Settings.Chat.MaxNameLength) is { } tooLongNick)
                 {
                     Reply(ServerReplies.Error(tooLongNick));
                     break;
@@ -40,7 +40,7 @@ internal sealed partial class SessionActor
                 Ask(new ChatProtocol.ChangeNick(_session.NextRequestId(), nick.Name));
                 break;
             case SessionCommand.Join join:
-                if (NameLimit.Check("room name", join.Room, _settings.Chat.MaxNameLength) is { } tooLongRoom)
+                if (NameLimit.Check("room name", join.Room, Settings.Chat.MaxNameLength) is { } tooLongRoom)
                 {
                     Reply(ServerReplies.Error(tooLongRoom));
                     break;
@@ -71,9 +71,9 @@ internal sealed partial class SessionActor
                 SendChat(say.Text);
                 break;
             case SessionCommand.Msg msg:
-                if (!_limiter.TryAcquire())
+                if (!Limiter.TryAcquire())
                 {
-                    Reply(_rateLimited);
+                    Reply(ServerReplies.RateLimited(Settings.Chat.RateLimit));
                     break;
                 }
 
@@ -94,9 +94,9 @@ internal sealed partial class SessionActor
 
     private void SendChat(string text)
     {
-        if (!_limiter.TryAcquire())
+        if (!Limiter.TryAcquire())
         {
-            Reply(_rateLimited);
+            Reply(ServerReplies.RateLimited(Settings.Chat.RateLimit));
             return;
         }
 

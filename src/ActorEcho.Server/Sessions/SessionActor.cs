@@ -35,12 +35,13 @@ internal sealed partial class SessionActor : UntypedActor
 
     private readonly ServerRuntime _runtime;
     private readonly SessionContext _session;
-    private readonly ServerSettings _settings;
-    private readonly SessionInputParser _parser;
-    private readonly ChatRateLimiter _limiter;
-    private readonly ReadOnlyMemory<byte> _lineTooLong;
-    private readonly ReadOnlyMemory<byte> _rateLimited;
-    private readonly Queue<ByteString> _backlog = new();
+
+    // The parser, the rate limiter and the input backlog are created when first needed: with
+    // thousands of idle sessions (a chat server's usual state) every per-session object counts,
+    // and a session that never sends anything needs none of them.
+    private SessionInputParser? _parser;
+    private ChatRateLimiter? _limiter;
+    private Queue<ByteString>? _backlog;
     private OutboundQueue _outbound = null!;
     private string _nick;
     private string? _room;
@@ -51,19 +52,20 @@ internal sealed partial class SessionActor : UntypedActor
     private string _closeReason = "connection closed";
     private ICancelable? _closeTimer;
 
-    public SessionActor(ServerRuntime runtime, SessionContext session)
+    public SessionActor(SessionContext session)
     {
-        _runtime = runtime;
+        _runtime = session.Runtime;
         _session = session;
-        _settings = runtime.Settings;
-        _parser = new SessionInputParser(_settings.Session.MaxLineLength);
-        _limiter = new ChatRateLimiter(_settings.Chat.RateLimit, _settings.Chat.RateBurst, runtime.Time);
-        _lineTooLong = ServerReplies.LineTooLong(_settings.Session.MaxLineLength);
-        _rateLimited = ServerReplies.RateLimited(_settings.Chat.RateLimit);
         _nick = NameRules.DefaultNick(session.Number);
     }
 
+    private ServerSettings Settings => _runtime.Settings;
+
     private IActorRef Connection => _session.Connection;
+
+    // A bucket created at the first chat line starts full, exactly as one created with the session
+    // would be by then (an unused bucket refills to its burst and stops there).
+    private ChatRateLimiter Limiter => _limiter ??= new ChatRateLimiter(Settings.Chat.RateLimit, Settings.Chat.RateBurst, _runtime.Time);
 
     private IActorRef Hub => _runtime.Hub;
 
@@ -71,10 +73,7 @@ internal sealed partial class SessionActor : UntypedActor
     {
         var session = _session;
         var logger = _runtime.Logger;
-        _outbound = session.Outbound = new OutboundQueue(session.Connection, Self, _settings.Session, _runtime.Counters)
-        {
-            DropNoticeQueued = dropped => ServerLog.SlowReaderDropped(logger, session.Number, session.Remote, dropped),
-        };
+        _outbound = session.Outbound = new OutboundQueue(session.Connection, Self, Settings.Session, _runtime.Counters);
 
         // Keep the connection writable after the client's FIN, so what is queued for it still goes out.
         Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true), Self);
@@ -97,9 +96,9 @@ internal sealed partial class SessionActor : UntypedActor
         _outbound.SetReadSuspended(ReadReasons.InputBacklog, false);
         _runtime.Counters.Restarted();
 
-        var settings = _settings.Supervision;
+        var settings = Settings.Supervision;
         var now = Context.System.Scheduler.MonotonicClock;
-        var restarts = _session.Restarts;
+        var restarts = _session.Restarts ??= [];
         restarts.Add(now);
         restarts.RemoveAll(t => now - t > settings.Within);
         if (restarts.Count > settings.MaxRestarts)
@@ -130,7 +129,7 @@ internal sealed partial class SessionActor : UntypedActor
     private void Begin()
     {
         Hub.Tell(new ChatProtocol.Connect(_session.Number, _nick), Self);
-        Context.SetReceiveTimeout(_settings.Session.IdleTimeout);
+        Context.SetReceiveTimeout(Settings.Session.IdleTimeout);
     }
 
     private void Active(object message)
@@ -154,8 +153,8 @@ internal sealed partial class SessionActor : UntypedActor
                 OnHubAnswer(joined.RequestId, joined);
                 break;
             case ReceiveTimeout:
-                ServerLog.SessionIdle(_runtime.Logger, _session.Number, _session.Remote, _settings.Session.IdleTimeout ?? TimeSpan.Zero);
-                BeginClose(ServerReplies.IdleTimeout(_settings.Session.IdleTimeout ?? TimeSpan.Zero), "idle timeout");
+                ServerLog.SessionIdle(_runtime.Logger, _session.Number, _session.Remote, Settings.Session.IdleTimeout ?? TimeSpan.Zero);
+                BeginClose(ServerReplies.IdleTimeout(Settings.Session.IdleTimeout ?? TimeSpan.Zero), "idle timeout");
                 break;
             case Tcp.PeerClosed:
                 // The client sent FIN: finish what it sent before (a hub answer may still be due),
@@ -178,10 +177,11 @@ internal sealed partial class SessionActor : UntypedActor
 
     private void OnReceived(ByteString data)
     {
-        if (_pendingRequest != 0 || _backlog.Count > 0)
+        if (_pendingRequest != 0 || _backlog is { Count: > 0 })
         {
-            _backlog.Enqueue(data);
-            if (_backlog.Count >= MaxInputBacklog)
+            var backlog = _backlog ??= new Queue<ByteString>();
+            backlog.Enqueue(data);
+            if (backlog.Count >= MaxInputBacklog)
             {
                 _outbound.SetReadSuspended(ReadReasons.InputBacklog, true);
             }
@@ -197,7 +197,8 @@ internal sealed partial class SessionActor : UntypedActor
     {
         // Received chunks are one fresh array each; a rope (only in tests) is joined first.
         var segment = data.Compact().Segments is [var only] ? only : default;
-        _parser.Feed(segment.Array is null ? ReadOnlyMemory<byte>.Empty : segment.AsMemory());
+        var parser = _parser ??= new SessionInputParser(Settings.Session.MaxLineLength);
+        parser.Feed(segment.Array is null ? ReadOnlyMemory<byte>.Empty : segment.AsMemory());
     }
 
     /// <summary>Handles parser events until the input runs out, a hub answer is awaited, or the session closes.</summary>
@@ -205,13 +206,13 @@ internal sealed partial class SessionActor : UntypedActor
     {
         while (!_closing && _pendingRequest == 0)
         {
-            if (_parser.TryRead(_room is not null, out var input))
+            if (_parser is { } parser && parser.TryRead(_room is not null, out var input))
             {
                 Handle(input);
                 continue;
             }
 
-            if (!_backlog.TryDequeue(out var next))
+            if (_backlog is null || !_backlog.TryDequeue(out var next))
             {
                 break;
             }
@@ -219,7 +220,7 @@ internal sealed partial class SessionActor : UntypedActor
             Feed(next);
         }
 
-        if (_backlog.Count == 0)
+        if (_backlog is not { Count: > 0 })
         {
             _outbound.SetReadSuspended(ReadReasons.InputBacklog, false);
             if (_peerClosed && _pendingRequest == 0)
@@ -244,7 +245,7 @@ internal sealed partial class SessionActor : UntypedActor
                 SendChat(input.Line!);
                 break;
             case SessionInputKind.LineTooLong:
-                Reply(_lineTooLong);
+                Reply(ServerReplies.LineTooLong(Settings.Session.MaxLineLength));
                 break;
             case SessionInputKind.InvalidUtf8:
                 Reply(ServerReplies.InvalidUtf8);
@@ -256,7 +257,7 @@ internal sealed partial class SessionActor : UntypedActor
     {
         if (_outbound.EnqueueChat(deliver.Line) == ChatEnqueueResult.Overflow)
         {
-            ServerLog.SlowReaderDisconnected(_runtime.Logger, _session.Number, _session.Remote, _settings.Session.MaxQueuedMessages + 1);
+            ServerLog.SlowReaderDisconnected(_runtime.Logger, _session.Number, _session.Remote, Settings.Session.MaxQueuedMessages + 1);
             BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
         }
     }

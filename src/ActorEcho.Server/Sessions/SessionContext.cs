@@ -1,6 +1,7 @@
 using System.Net;
 using ActorEcho.Actors;
 using ActorEcho.Server.Outbound;
+using ActorEcho.Server.Runtime;
 
 namespace ActorEcho.Server.Sessions;
 
@@ -16,12 +17,15 @@ internal sealed class SessionContext
 {
     private long _requestIds;
 
-    public SessionContext(IActorRef connection, long number, EndPoint remote)
+    public SessionContext(ServerRuntime runtime, IActorRef connection, long number, EndPoint remote)
     {
+        Runtime = runtime;
         Connection = connection;
         Number = number;
         Remote = remote;
     }
+
+    public ServerRuntime Runtime { get; }
 
     /// <summary>The connection actor this session is the registered handler of.</summary>
     public IActorRef Connection { get; }
@@ -34,11 +38,17 @@ internal sealed class SessionContext
     /// <summary>Created by the first incarnation (it needs the actor's ref), reused by the next ones.</summary>
     public OutboundQueue? Outbound { get; set; }
 
-    /// <summary>When each restart happened (the scheduler's monotonic clock), oldest first.</summary>
-    public List<TimeSpan> Restarts { get; } = [];
+    /// <summary>When each restart happened (the scheduler's monotonic clock), oldest first; null until the first restart.</summary>
+    public List<TimeSpan>? Restarts { get; set; }
 
     /// <summary>Set just before the session stops itself: the connection is closed or closing on purpose.</summary>
     public bool CleanStop { get; set; }
 
     public long NextRequestId() => ++_requestIds;
+
+    /// <summary>
+    /// The session's Props factory: a new incarnation on this context. A method of the context, not
+    /// a lambda, so the Props kept for restarts hold one delegate and no closure per connection.
+    /// </summary>
+    public SessionActor NewIncarnation() => new(this);
 }
