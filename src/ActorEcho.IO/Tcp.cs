@@ -85,8 +85,14 @@ public static class Tcp
     /// socket is aborted when it dies). Writes sent before Register are kept and go out in order.
     /// With <paramref name="KeepOpenOnPeerClosed"/> the connection stays writable after
     /// <see cref="PeerClosed"/> until the handler closes it.
+    /// <para>
+    /// With <paramref name="LeaseReceiveBuffers"/> the connection reads into pooled buffers instead of
+    /// a new array per read, and lends each <see cref="Received"/>'s data to the handler, which gives it
+    /// back with <see cref="ReturnBuffer"/> (see there for the rules). A lease that is never returned
+    /// is simply never reused. Off by default: every <see cref="Received"/> then owns its array outright.
+    /// </para>
     /// </summary>
-    public sealed record Register(IActorRef Handler, bool KeepOpenOnPeerClosed = false) : Command;
+    public sealed record Register(IActorRef Handler, bool KeepOpenOnPeerClosed = false, bool LeaseReceiveBuffers = false) : Command;
 
     /// <summary>Any write command: a single <see cref="Write"/> or a <see cref="CompoundWrite"/>.</summary>
     public abstract record WriteCommand : Command
@@ -177,8 +183,28 @@ public static class Tcp
         public static ResumeReading Instance { get; } = new();
     }
 
-    /// <summary>From a connection to its handler: bytes read from the socket, in an array no one else writes.</summary>
+    /// <summary>
+    /// From a connection to its handler: bytes read from the socket, in an array no one else writes.
+    /// If the handler registered with <see cref="Register.LeaseReceiveBuffers"/>, the array is lent to
+    /// it until it sends <see cref="ReturnBuffer"/> with this data.
+    /// </summary>
     public sealed record Received(ByteString Data) : Event;
+
+    /// <summary>
+    /// To a connection whose handler registered with <see cref="Register.LeaseReceiveBuffers"/>: the
+    /// handler is done with <paramref name="Data"/> (a <see cref="Received"/>'s data, or a slice of it),
+    /// and the connection may reuse its buffer for a later read.
+    /// <para>
+    /// After sending this, neither the handler nor anyone it passed the data to may read it again:
+    /// copy (<see cref="ByteString.ToArray"/>, <see cref="ByteString.CopyFrom"/>) whatever must live
+    /// longer. The one exception is a <see cref="Write"/> of the data to this same connection sent
+    /// before this message: the connection keeps the buffer until every such write has been handed
+    /// to the OS. Writes of it to other connections must have been acked first. Data this connection
+    /// did not lend (or that was already returned) is answered with <see cref="CommandFailed"/> and
+    /// changes nothing.
+    /// </para>
+    /// </summary>
+    public sealed record ReturnBuffer(ByteString Data) : Command;
 
     /// <summary>Any command that closes a connection.</summary>
     public abstract record CloseCommand : Command

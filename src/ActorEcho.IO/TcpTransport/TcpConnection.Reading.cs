@@ -73,30 +73,18 @@ internal sealed partial class TcpConnection
                     await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, CancellationToken.None);
                 }
 
-                var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
-                byte[] chunk;
-                try
+                var target = _readTarget;
+                var outcome = target is not null && _leaseReceives
+                    ? await ReadLeasedAsync(socket, target, chunkSize, self)
+                    : await ReadCopiedAsync(socket, target, chunkSize, self);
+                if (outcome == ReadOutcome.Ended)
                 {
-                    var read = await socket.ReceiveAsync(buffer.AsMemory(0, chunkSize), SocketFlags.None, CancellationToken.None);
-                    if (read == 0)
-                    {
-                        self.Tell(ReadEnded.Instance, self);
-                        return;
-                    }
-
-                    // Copy out into an exact-size array the message owns outright, so the pooled buffer
-                    // goes straight back to the pool and no message ever sees a reused buffer.
-                    chunk = buffer.AsSpan(0, read).ToArray();
-
-                    // A full buffer means more is probably waiting: read again without the zero-byte wait.
-                    waitForData = read < chunkSize;
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    self.Tell(ReadEnded.Instance, self);
+                    return;
                 }
 
-                _readTarget?.Tell(new Tcp.Received(ByteString.FromOwnedArray(chunk)), self);
+                // A full buffer means more is probably waiting: read again without the zero-byte wait.
+                waitForData = outcome == ReadOutcome.Partial;
             }
         }
         catch (OperationCanceledException)
@@ -112,5 +100,64 @@ internal sealed partial class TcpConnection
                 self.Tell(new ReadFailed(ex.SocketErrorCode, ex.Message), self);
             }
         }
+    }
+
+    /// <summary>
+    /// One read into a pooled buffer, copied out into an exact-size array the message owns outright,
+    /// so the pooled buffer goes straight back to the pool and no message ever sees a reused buffer.
+    /// </summary>
+    private static async ValueTask<ReadOutcome> ReadCopiedAsync(Socket socket, IActorRef? target, int chunkSize, IActorRef self)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
+        byte[] chunk;
+        try
+        {
+            // Socket calls take no token: PostStop disposes the socket, which ends them.
+            var read = await socket.ReceiveAsync(buffer.AsMemory(0, chunkSize), SocketFlags.None, CancellationToken.None);
+            if (read == 0)
+            {
+                return ReadOutcome.Ended;
+            }
+
+            chunk = buffer.AsSpan(0, read).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        target?.Tell(new Tcp.Received(ByteString.FromOwnedArray(chunk)), self);
+        return chunk.Length == chunkSize ? ReadOutcome.Full : ReadOutcome.Partial;
+    }
+
+    /// <summary>
+    /// One read into a leased buffer sized to what the OS holds (<see cref="Socket.Available"/>), lent
+    /// to <paramref name="target"/> with the message (<c>TcpConnection.Leasing.cs</c>): no copy and no
+    /// allocation per read.
+    /// </summary>
+    private async ValueTask<ReadOutcome> ReadLeasedAsync(Socket socket, IActorRef target, int chunkSize, IActorRef self)
+    {
+        var buffer = RentLease(socket.Available, chunkSize);
+        var size = Math.Min(buffer.Length, chunkSize);
+
+        // On an exception the buffer is not returned: the OS may still be writing into it.
+        var read = await socket.ReceiveAsync(buffer.AsMemory(0, size), SocketFlags.None, CancellationToken.None);
+        if (read == 0)
+        {
+            ReturnUnused(buffer);
+            return ReadOutcome.Ended;
+        }
+
+        RecordLease(buffer);
+        target.Tell(new Tcp.Received(ByteString.FromOwnedArray(buffer, 0, read)), self);
+        return read == size ? ReadOutcome.Full : ReadOutcome.Partial;
+    }
+
+    /// <summary>What one read found: the peer's FIN, or data that did or did not fill the buffer.</summary>
+    private enum ReadOutcome
+    {
+        Ended,
+        Partial,
+        Full,
     }
 }

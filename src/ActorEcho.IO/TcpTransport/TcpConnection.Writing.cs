@@ -198,6 +198,8 @@ internal sealed partial class TcpConnection
 
     private void OnQueueDrained()
     {
+        ReleaseReturnedAfterSend();
+
         if (_resumeWritingRequester is { } requester)
         {
             _resumeWritingRequester = null;

@@ -77,6 +77,7 @@ internal sealed partial class TcpConnection : UntypedActor
         _registerTimer?.Cancel();
         _origin.Counter?.Decrement();
         _tcp.Tracker.Dispose(_socket);
+        ForgetLeases();
         _stopping.Dispose();
     }
 
@@ -181,6 +182,9 @@ internal sealed partial class TcpConnection : UntypedActor
             case Tcp.ResumeWriting:
                 HandleResumeWriting();
                 return true;
+            case Tcp.ReturnBuffer returned:
+                HandleReturnBuffer(returned);
+                return true;
             case Tcp.SuspendReading:
                 SuspendReading();
                 return true;
@@ -257,6 +261,7 @@ internal sealed partial class TcpConnection : UntypedActor
     {
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
+        _leaseReceives = register.LeaseReceiveBuffers;
         Context.Watch(register.Handler);
         if (!_origin.OverLimit)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ActorEcho.Actors;
 using ActorEcho.Actors.Supervision;
 using ActorEcho.IO.Logging;
@@ -9,6 +10,10 @@ namespace ActorEcho.IO.TcpTransport;
 /// <summary>One per actor system: the TCP manager actor and what every TCP actor shares.</summary>
 internal sealed class TcpExtension
 {
+    // Leased receive buffers in flight at once across all connections that the pool keeps for
+    // reuse per size class; more are allocated when needed and left to the GC when returned.
+    private const int LeaseBuffersKeptPerSize = 256;
+
     private long _connectionIds;
 
     private TcpExtension(ActorSystem system, TcpSettings settings)
@@ -17,6 +22,7 @@ internal sealed class TcpExtension
         Settings = settings;
         Tracker = SocketTracker.For(system);
         Logger = system.LoggerFactory.CreateLogger(IOLog.Category);
+        LeasePool = ArrayPool<byte>.Create(settings.ReceiveChunkSize, LeaseBuffersKeptPerSize);
         Manager = system.SystemActorOf(
             Props.Create(() => new TcpManager(this)).WithSupervisorStrategy(SupervisorStrategy.StoppingStrategy),
             "IO-TCP");
@@ -29,6 +35,13 @@ internal sealed class TcpExtension
     public ILogger Logger { get; }
 
     public IActorRef Manager { get; }
+
+    /// <summary>
+    /// Receive buffers lent to handlers that registered with <see cref="Tcp.Register.LeaseReceiveBuffers"/>.
+    /// A separate pool from <see cref="ArrayPool{T}.Shared"/>, so nothing outside this layer can ever
+    /// be handed one of these arrays while a handler still holds it.
+    /// </summary>
+    public ArrayPool<byte> LeasePool { get; }
 
     /// <summary>
     /// The system's extension; created with <paramref name="settings"/> (or the defaults) on first use.

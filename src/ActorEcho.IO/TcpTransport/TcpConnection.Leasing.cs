@@ -1,0 +1,107 @@
+namespace ActorEcho.IO.TcpTransport;
+
+/// <summary>
+/// Receive buffer leases (<see cref="Tcp.Register.LeaseReceiveBuffers"/>). The read loop rents a
+/// buffer, records it as lent and hands it to the handler inside <see cref="Tcp.Received"/>; the
+/// handler gives it back with <see cref="Tcp.ReturnBuffer"/>. A buffer goes back to the pool only
+/// when the handler has returned it and no write still queued here refers to it; a lease that is
+/// never returned (handler bug, connection stopped) is left to the GC, so a buffer is never reused
+/// while anything may still read it.
+/// </summary>
+internal sealed partial class TcpConnection
+{
+    // The smallest lease rented: reads of a few bytes then share one size class instead of many.
+    private const int MinLeaseSize = 1024;
+
+    // Lent arrays by identity. The read loop adds, the actor removes, hence the lock.
+    private readonly Lock _leaseLock = new();
+    private readonly HashSet<byte[]> _lent = new(ReferenceEqualityComparer.Instance);
+
+    // Returned by the handler but still referenced by a queued write; back to the pool once the queue drains.
+    private readonly List<byte[]> _returnAfterSend = [];
+
+    // Set by the actor before it lets the read loop read for the registered handler.
+    private volatile bool _leaseReceives;
+
+    /// <summary>Read loop: a buffer for the next read of about <paramref name="available"/> bytes.</summary>
+    private byte[] RentLease(int available, int chunkSize) =>
+        _tcp.LeasePool.Rent(Math.Clamp(available, MinLeaseSize, chunkSize));
+
+    /// <summary>Read loop: <paramref name="buffer"/> is about to go out in a message; from now on the handler owns it.</summary>
+    private void RecordLease(byte[] buffer)
+    {
+        lock (_leaseLock)
+        {
+            _lent.Add(buffer);
+        }
+    }
+
+    /// <summary>Read loop: <paramref name="buffer"/> was rented but never shown to anyone.</summary>
+    private void ReturnUnused(byte[] buffer) => _tcp.LeasePool.Return(buffer);
+
+    private void HandleReturnBuffer(Tcp.ReturnBuffer command)
+    {
+        var segments = command.Data.Segments;
+        var array = segments.Count == 1 ? segments[0].Array : null;
+        bool wasLent;
+        lock (_leaseLock)
+        {
+            wasLent = array is not null && _lent.Remove(array);
+        }
+
+        if (!wasLent)
+        {
+            Sender.Tell(new Tcp.CommandFailed(command, new InvalidOperationException(
+                "the data is not a receive buffer this connection lent, or it was already returned")), Self);
+            return;
+        }
+
+        if (QueuedWritesRefer(array!))
+        {
+            _returnAfterSend.Add(array!);
+            return;
+        }
+
+        _tcp.LeasePool.Return(array!);
+    }
+
+    private bool QueuedWritesRefer(byte[] array)
+    {
+        foreach (var pending in _queue)
+        {
+            foreach (var segment in pending.Write.Data.Segments)
+            {
+                if (ReferenceEquals(segment.Array, array))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The write queue is empty and no send is in flight: returned buffers it held are free.</summary>
+    private void ReleaseReturnedAfterSend()
+    {
+        foreach (var array in _returnAfterSend)
+        {
+            _tcp.LeasePool.Return(array);
+        }
+
+        _returnAfterSend.Clear();
+    }
+
+    /// <summary>
+    /// PostStop: a send may still be in flight on the disposed socket, and lent buffers may still be
+    /// read by the handler, so none of them goes back to the pool; the GC takes them.
+    /// </summary>
+    private void ForgetLeases()
+    {
+        _returnAfterSend.Clear();
+        lock (_leaseLock)
+        {
+            _lent.Clear();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net.Sockets;
+using ActorEcho.IO.Tests.Support;
+using ActorEcho.TestKit;
+using Xunit.Abstractions;
+
+namespace ActorEcho.IO.Tests.Connections;
+
+/// <summary>
+/// Receive buffer leases (<see cref="Tcp.Register.LeaseReceiveBuffers"/>): a buffer is reused only
+/// after the handler returned it and no queued write of it is left; until then its bytes stay put.
+/// </summary>
+public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
+{
+    [Fact]
+    public void LeasedBuffers_Should_NeverBeReused_While_TheHandlerHoldsThem()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        // One read per send (each waits for its Received), all in the same size class.
+        const int reads = 20;
+        var held = new List<ByteString>();
+        for (var i = 0; i < reads; i++)
+        {
+            client.Send(Pattern((byte)i, 100));
+            held.Add(handler.ExpectMsg<Tcp.Received>(Patience).Data);
+        }
+
+        for (var i = 0; i < reads; i++)
+        {
+            Assert.Equal(Pattern((byte)i, 100), held[i].ToArray());
+            for (var j = 0; j < i; j++)
+            {
+                Assert.False(ReferenceEquals(held[i].Segments[0].Array, held[j].Segments[0].Array), $"reads {j} and {i} share a buffer the handler still holds");
+            }
+        }
+
+        connection.Tell(Tcp.Abort.Instance, handler.Ref);
+        handler.ExpectMsg<Tcp.Aborted>(Patience);
+        Unbind(listener);
+        AwaitOpenSockets(0);
+    }
+
+    [Fact]
+    public void ReturnedBuffer_Should_BeReusedForALaterRead()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        client.Send(Pattern(1, 100));
+        var first = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+        connection.Tell(new Tcp.ReturnBuffer(first), handler.Ref);
+
+        // Commands from one sender are handled in order: once this is answered, the return is done.
+        connection.Tell(Tcp.ResumeWriting.Instance, handler.Ref);
+        handler.ExpectMsg<Tcp.WritingResumed>(Patience);
+
+        client.Send(Pattern(2, 100));
+        var second = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+        Assert.Equal(Pattern(2, 100), second.ToArray());
+        Assert.Same(first.Segments[0].Array, second.Segments[0].Array);
+        Unbind(listener);
+    }
+
+    [Fact]
+    public void ReturnedBuffer_Should_WaitForQueuedWritesOfIt_BeforeReuse()
+    {
+        var settings = TcpSettings.Default with { SendBufferSize = 16 * 1024, MaxPendingWriteBytes = 64 * 1024 * 1024 };
+        var (listener, endPoint) = Bind(TestActor, settings);
+        using var client = ConnectRaw(endPoint);
+        client.ReceiveBufferSize = 16 * 1024;
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        client.Send(Pattern(0xA, 100));
+        var echoed = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+
+        // The client does not read, so the filler's send stays in flight and the echo queues behind it.
+        const int filler = 8 * 1024 * 1024;
+        connection.Tell(Tcp.Write.Create(ByteString.FromOwnedArray(new byte[filler])), handler.Ref);
+        connection.Tell(Tcp.Write.Create(echoed, "echo sent"), handler.Ref);
+        connection.Tell(new Tcp.ReturnBuffer(echoed), handler.Ref);
+
+        // Commands from one sender are handled in order: once this refusal arrives, the return is done.
+        connection.Tell(new Tcp.ReturnBuffer(Text("not lent")), handler.Ref);
+        handler.ExpectMsg<Tcp.CommandFailed>(Patience);
+
+        // A later read of the same size must not get the returned buffer while the echo still waits.
+        client.Send(Pattern(0xB, 100));
+        var later = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+        Assert.False(ReferenceEquals(echoed.Segments[0].Array, later.Segments[0].Array), "a buffer was reused while a queued write still referred to it");
+
+        var all = ReadExactly(client, filler + 100);
+        Assert.Equal(Pattern(0xA, 100), all.AsSpan(filler).ToArray());
+        handler.ExpectMsg("echo sent", Patience);
+        Unbind(listener);
+    }
+
+    [Fact]
+    public void ReturnBuffer_Should_BeRefused_For_DataNotLentOrAlreadyReturned()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        var foreign = new Tcp.ReturnBuffer(Text("never lent"));
+        connection.Tell(foreign, handler.Ref);
+        Assert.Same(foreign, handler.ExpectMsg<Tcp.CommandFailed>(Patience).Cmd);
+
+        client.Send(Pattern(3, 10));
+        var data = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+        connection.Tell(new Tcp.ReturnBuffer(data.Slice(2, 5)), handler.Ref);
+        var twice = new Tcp.ReturnBuffer(data);
+        connection.Tell(twice, handler.Ref);
+        var failed = handler.ExpectMsg<Tcp.CommandFailed>(Patience);
+        Assert.Same(twice, failed.Cmd);
+        Assert.Contains("already returned", failed.Cause!.Message, StringComparison.Ordinal);
+        Unbind(listener);
+    }
+
+    [Fact]
+    public async Task LeasedReads_Should_DeliverEveryByteInOrder()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        // Larger than one chunk, so reads fill whole buffers and follow each other without waiting.
+        var payload = new byte[3 * 1024 * 1024];
+        new Random(7).NextBytes(payload);
+        var sender = client.SendAsync(payload, SocketFlags.None);
+        using var all = new MemoryStream();
+        while (all.Length < payload.Length)
+        {
+            var data = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+            all.Write(data.ToArray());
+            connection.Tell(new Tcp.ReturnBuffer(data), handler.Ref);
+        }
+
+        Assert.Equal(payload.Length, await sender.WaitAsync(Patience));
+        Assert.Equal(payload, all.ToArray());
+        Unbind(listener);
+    }
+
+    private (IActorRef Connection, TestProbe Handler) AcceptAndRegisterLeasing()
+    {
+        ExpectMsg<Tcp.Connected>(Patience);
+        var connection = LastSender;
+        var handler = CreateTestProbe();
+        connection.Tell(new Tcp.Register(handler.Ref, LeaseReceiveBuffers: true), handler.Ref);
+        return (connection, handler);
+    }
+
+    private static byte[] Pattern(byte value, int length) => Enumerable.Repeat(value, length).ToArray();
+}
