@@ -11,7 +11,12 @@ namespace ActorEcho.Bench.Io;
 /// </summary>
 internal static class EchoLoad
 {
-    public sealed record Result(double MessagesPerSecond, double P50Micros, double P99Micros);
+    /// <summary>
+    /// One run's figures. CPU and allocation are the whole process's (server and clients) per echoed
+    /// message over the measured window (thread-pool work items too: each actor hop is one); the
+    /// clients' share is the same for both servers.
+    /// </summary>
+    public sealed record Result(double MessagesPerSecond, double P50Micros, double P99Micros, double CpuMicrosPerMessage, double AllocatedBytesPerMessage, double WorkItemsPerMessage);
 
     public static async Task<Result> RunAsync(IPEndPoint server, int connections, int outstanding, int size, TimeSpan warmUp, TimeSpan measure)
     {
@@ -38,10 +43,16 @@ internal static class EchoLoad
             var startCount = Interlocked.Read(ref state.Completed);
             state.Recording = true;
             var clock = Stopwatch.StartNew();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var workItemsBefore = ThreadPool.CompletedWorkItemCount;
             await Task.Delay(measure);
             state.Recording = false;
             var count = Interlocked.Read(ref state.Completed) - startCount;
             var seconds = clock.Elapsed.TotalSeconds;
+            var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
             await stop.CancelAsync();
             foreach (var s in sockets)
             {
@@ -50,7 +61,8 @@ internal static class EchoLoad
 
             await Task.WhenAll(loops);
             var samples = state.Samples();
-            return new Result(count / seconds, Percentile(samples, 0.50), Percentile(samples, 0.99));
+            var perMessage = Math.Max(1, count);
+            return new Result(count / seconds, Percentile(samples, 0.50), Percentile(samples, 0.99), cpu.TotalMicroseconds / perMessage, allocated / (double)perMessage, workItems / (double)perMessage);
         }
         finally
         {
