@@ -54,12 +54,13 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void Schedule()
     {
-        // The full fence orders the caller's enqueue before the status read (a store followed by
-        // a load may otherwise be reordered, and producer and consumer could both miss the other:
-        // a lost wake-up). Reading before the compare-and-swap matters under fan-in: the mailbox
-        // is usually already scheduled, and a failed CAS would still take the cache line
-        // exclusively away from the running consumer.
-        Interlocked.MemoryBarrier();
+        // No fence needed before reading the status: every caller has just made its work visible
+        // with an interlocked operation (the claim on a mailbox tail, the push onto the system
+        // inbox, the exchange that ended a turn), and a read cannot move ahead of one. The end of a
+        // turn checks for claimed, not just published, user messages, so a producer between claim
+        // and publish is never missed (see UserMailbox.IsEmpty). Reading before the
+        // compare-and-swap matters under fan-in: the mailbox is usually already scheduled, and a
+        // failed CAS would still take the cache line exclusively away from the running consumer.
         if (Volatile.Read(ref _mailbox.Status) == UserMailbox.Idle
             && Interlocked.CompareExchange(ref _mailbox.Status, UserMailbox.Scheduled, UserMailbox.Idle) == UserMailbox.Idle)
         {

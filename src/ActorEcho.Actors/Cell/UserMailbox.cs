@@ -120,18 +120,45 @@ internal struct UserMailbox
                 return true;
             }
 
-            var next = DrainedSuccessor(_consumerSegment!, head);
-            if (next is null)
+            var segment = _consumerSegment!;
+            var tail = Volatile.Read(ref segment.Tail);
+            if (tail == head)
             {
+                // Nothing claimed here (a frozen tail is always two rings ahead of the head).
                 item = default;
                 return false;
             }
 
-            slots = EnterSegment(next);
+            if (unchecked(tail - head) > slots.Length && unchecked(tail - segment.FreezeOffset) == head)
+            {
+                // Frozen and drained. A successor is linked only after the freeze; until it is,
+                // nothing has been claimed there, and whoever links it claims and schedules after.
+                var next = Volatile.Read(ref segment.Next);
+                if (next is null)
+                {
+                    item = default;
+                    return false;
+                }
+
+                slots = EnterSegment(next);
+                continue;
+            }
+
+            if (!AwaitPublication(ref slot, head))
+            {
+                // Claimed but still unpublished: the turn ends, and the end-of-turn check sees the
+                // claim and schedules the cell again.
+                item = default;
+                return false;
+            }
         }
     }
 
-    /// <summary>True when the consumer would find nothing right now; consumer only.</summary>
+    /// <summary>
+    /// True when no producer has even claimed a slot the consumer has not taken; consumer only.
+    /// Claimed, not published: a producer whose compare-and-swap on a tail has succeeded counts, so
+    /// that the end-of-turn check needs no fence of its own on the producer side (see ActorCell.Schedule).
+    /// </summary>
     public readonly bool IsEmpty
     {
         get
@@ -140,12 +167,20 @@ internal struct UserMailbox
             var head = _consumerSlots is null ? 0 : _head;
             while (segment is not null)
             {
-                if (Volatile.Read(ref segment.Slots[head & segment.Mask].Sequence) == unchecked(head + 1))
+                var tail = Volatile.Read(ref segment.Tail);
+                if (unchecked(tail - head) <= segment.Slots.Length)
+                {
+                    // Not frozen: the claimed positions are [head, tail).
+                    return tail == head;
+                }
+
+                if (unchecked(tail - segment.FreezeOffset) != head)
                 {
                     return false;
                 }
 
-                segment = DrainedSuccessor(segment, head);
+                // Frozen and drained: anything claimed is in the successor, if it is linked yet.
+                segment = Volatile.Read(ref segment.Next);
                 head = 0;
             }
 
@@ -154,20 +189,23 @@ internal struct UserMailbox
     }
 
     /// <summary>
-    /// The segment after <paramref name="segment"/> if the consumer, at <paramref name="head"/>,
-    /// has taken everything that will ever be in it; otherwise null.
+    /// A producer has claimed the slot at <paramref name="head"/> (or the segment is frozen with
+    /// claims still unpublished) and is a few instructions from publishing it: spin briefly rather
+    /// than end the turn and come straight back through the thread pool.
     /// </summary>
-    private static Segment? DrainedSuccessor(Segment segment, int head)
+    private static bool AwaitPublication(ref Slot slot, int head)
     {
-        var next = Volatile.Read(ref segment.Next);
-        if (next is null)
+        var spinner = default(SpinWait);
+        while (spinner.Count < 16)
         {
-            return null;
+            spinner.SpinOnce(sleep1Threshold: -1);
+            if (Volatile.Read(ref slot.Sequence) == unchecked(head + 1))
+            {
+                return true;
+            }
         }
 
-        // A successor exists only after this segment was frozen, so its tail is final: the claimed
-        // positions end at tail - FreezeOffset. Short of that, a claimed slot is still unpublished.
-        return unchecked(Volatile.Read(ref segment.Tail) - segment.FreezeOffset) == head ? next : null;
+        return false;
     }
 
     private Slot[] EnterSegment(Segment segment)
