@@ -137,7 +137,16 @@ internal sealed partial class TcpConnection
     /// </summary>
     private async ValueTask<ReadOutcome> ReadLeasedAsync(Socket socket, IActorRef target, int chunkSize, IActorRef self)
     {
-        var buffer = RentLease(socket.Available, chunkSize);
+        var available = socket.Available;
+        if (available == 0)
+        {
+            // After a full read nothing may be left yet: a lease sized now would split the next
+            // message into a small read and the rest, so wait for the data first.
+            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, CancellationToken.None);
+            available = socket.Available;
+        }
+
+        var buffer = RentLease(available, chunkSize);
         var size = Math.Min(buffer.Length, chunkSize);
 
         // On an exception the buffer is not returned: the OS may still be writing into it.

@@ -120,6 +120,26 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
     }
 
     [Fact]
+    public void LeasedReads_Should_NotSplitAMessage_That_FollowsAFullRead()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        // 4 KiB fills its lease exactly, so the next read starts before the next message is there;
+        // it must still take that message whole rather than a minimum-size piece of it.
+        for (var i = 0; i < 5; i++)
+        {
+            client.Send(Pattern((byte)i, 4096));
+            var data = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+            Assert.Equal(4096, data.Count);
+            connection.Tell(new Tcp.ReturnBuffer(data), handler.Ref);
+        }
+
+        Unbind(listener);
+    }
+
+    [Fact]
     public async Task LeasedReads_Should_DeliverEveryByteInOrder()
     {
         var (listener, endPoint) = Bind(TestActor);
