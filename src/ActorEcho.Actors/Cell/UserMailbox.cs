@@ -239,8 +239,22 @@ internal struct UserMailbox
         var next = Volatile.Read(ref full.Next);
         if (next is null)
         {
-            var created = new Segment(Math.Min(full.Slots.Length * 2, MaxSegment));
-            next = Interlocked.CompareExchange(ref full.Next, created, null) ?? created;
+            if (Interlocked.Exchange(ref full.Growing, 1) == 0)
+            {
+                // Only one producer allocates: under fan-in every producer finds the ring full at
+                // the same moment, and each allocating its own large ring (all but one thrown
+                // away) had them queueing on the GC's allocation lock.
+                next = new Segment(Math.Min(full.Slots.Length * 2, MaxSegment));
+                Volatile.Write(ref full.Next, next);
+            }
+            else
+            {
+                var spinner = default(SpinWait);
+                while ((next = Volatile.Read(ref full.Next)) is null)
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                }
+            }
         }
 
         Interlocked.CompareExchange(ref _producerSegment, next, full);
@@ -291,6 +305,7 @@ internal struct UserMailbox
         public readonly Slot[] Slots;
         public readonly int Mask;
         public int Tail;
+        public int Growing;
         public Segment? Next;
 
         public Segment(int size)
