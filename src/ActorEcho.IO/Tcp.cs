@@ -83,6 +83,8 @@ public static class Tcp
     /// <summary>
     /// To a connection: <paramref name="Handler"/> gets every event from now on and is watched (the
     /// socket is aborted when it dies). Writes sent before Register are kept and go out in order.
+    /// Nothing is read before Register, so a peer that closed or reset meanwhile is reported to the
+    /// handler (after any data it sent) once it registers.
     /// With <paramref name="KeepOpenOnPeerClosed"/> the connection stays writable after
     /// <see cref="PeerClosed"/> until the handler closes it.
     /// <para>
@@ -225,7 +227,8 @@ public static class Tcp
 
     /// <summary>
     /// To a connection: send everything queued, then FIN (half-close), keep reading until the peer's FIN.
-    /// Answered with <see cref="ConfirmedClosed"/>.
+    /// Answered with <see cref="ConfirmedClosed"/>. There is no timeout: while the peer keeps its side
+    /// open the connection waits; send <see cref="Abort"/> to end it regardless.
     /// </summary>
     public sealed record ConfirmedClose : CloseCommand
     {

@@ -63,6 +63,31 @@ public sealed class TcpCloseTests(ITestOutputHelper output) : IOTestBase(output)
     }
 
     [Fact]
+    public void ConfirmedClose_Should_WaitForAPeerThatNeverSendsFin_And_AbortStillEndsIt()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler, _) = AcceptAndRegister(this);
+        connection.Tell(Tcp.Write.Create(Text("bye")), handler.Ref);
+        connection.Tell(Tcp.ConfirmedClose.Instance, handler.Ref);
+
+        // Our FIN is out, but the peer keeps its side open: the connection waits, with no timeout of its own.
+        client.ReceiveTimeout = (int)TimeSpan.FromSeconds(2).TotalMilliseconds;
+        Assert.Equal("bye", ByteString.FromOwnedArray(ReadToEnd(client)).DecodeString());
+        handler.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(2, OpenSockets); // the listener and the waiting connection
+
+        connection.Tell(Tcp.Abort.Instance, handler.Ref);
+        handler.ExpectMsg<Tcp.Aborted>(Patience);
+        handler.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        // The client already read our FIN, so reads keep saying EOF; the reset shows on its next send.
+        Assert.Throws<SocketException>(() => client.Send("still here?"u8));
+        Unbind(listener);
+        AwaitOpenSockets(0);
+    }
+
+    [Fact]
     public void Abort_Should_ResetAtOnce_And_ReplyAborted()
     {
         var (listener, endPoint) = Bind(TestActor);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ActorEcho.IO.Tests.Leaks;
 using ActorEcho.IO.Tests.Support;
 using Xunit.Abstractions;
 
@@ -66,6 +67,96 @@ public sealed class TcpConnectionTests(ITestOutputHelper output) : IOTestBase(ou
         var failed = client.ExpectMsg<Tcp.CommandFailed>(Patience);
         Assert.Same(connect, failed.Cmd);
         Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(failed.Cause).SocketErrorCode);
+        AwaitOpenSockets(0);
+    }
+
+    [LinuxFact("needs Linux's full-accept-queue behaviour (SYNs dropped, so the handshake hangs); other systems may refuse at once")]
+    public async Task Connect_Should_FailNamingTheTimeout_And_LeakNothing_When_TheHandshakeHangs()
+    {
+        // A plain listener that never accepts, its accept queue filled by raw clients: Linux then drops
+        // further SYNs, so a connect to it hangs (on loopback; nothing leaves the machine).
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(LoopbackV4);
+        listener.Listen(0);
+        var endPoint = (IPEndPoint)listener.LocalEndPoint!;
+        var fillers = new List<Socket>();
+        try
+        {
+            var hung = false;
+            for (var i = 0; i < 16 && !hung; i++)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                fillers.Add(filler);
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+                try
+                {
+                    await filler.ConnectAsync(endPoint, wait.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    hung = true;
+                }
+            }
+
+            Assert.True(hung, "every raw connect completed, so the accept queue never filled");
+
+            var client = CreateTestProbe();
+            var connect = new Tcp.Connect(endPoint, TimeSpan.FromMilliseconds(300));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            TcpManager().Tell(connect, client.Ref);
+            var failed = client.ExpectMsg<Tcp.CommandFailed>(Patience);
+            Assert.Same(connect, failed.Cmd);
+            var timeout = Assert.IsType<TimeoutException>(failed.Cause);
+            Assert.Contains("timed out after", timeout.Message, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250), $"failed after {clock.Elapsed}, before the timeout could have run out");
+            AwaitOpenSockets(0);
+        }
+        finally
+        {
+            foreach (var filler in fillers)
+            {
+                filler.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void PeerFinBeforeRegister_Should_ReachTheHandler_OnceRegistered()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        ExpectMsg<Tcp.Connected>(Patience);
+        var connection = LastSender;
+
+        // On loopback the data and the FIN are in the server socket when these calls return.
+        client.Send("early"u8);
+        client.Shutdown(SocketShutdown.Send);
+
+        var handler = CreateTestProbe();
+        connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+        Assert.Equal("early", ByteString.FromOwnedArray(ReceiveBytes(handler, 5)).DecodeString());
+        handler.ExpectMsg<Tcp.PeerClosed>(Patience);
+        Assert.Equal("eof", ReadUntilClosed(client));
+        Unbind(listener);
+        AwaitOpenSockets(0);
+    }
+
+    [Fact]
+    public void PeerResetBeforeRegister_Should_ReachTheHandler_AsErrorClosed_OnceRegistered()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        var client = ConnectRaw(endPoint);
+        ExpectMsg<Tcp.Connected>(Patience);
+        var connection = LastSender;
+        client.LingerState = new LingerOption(true, 0);
+        client.Close();
+
+        var handler = CreateTestProbe();
+        connection.Tell(new Tcp.Register(handler.Ref), handler.Ref);
+        var closed = handler.ExpectMsg<Tcp.ErrorClosed>(Patience);
+        Assert.False(string.IsNullOrEmpty(closed.Cause));
+        handler.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Unbind(listener);
         AwaitOpenSockets(0);
     }
 

@@ -1,14 +1,22 @@
 namespace ActorEcho.IO.Tests.Leaks;
 
-/// <summary>A fact that needs Linux's /proc/self/fd; skipped elsewhere with that reason.</summary>
+/// <summary>
+/// A fact that needs Linux behaviour (by default /proc/self/fd); skipped elsewhere with the reason
+/// given, which names what is missing.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class LinuxFactAttribute : FactAttribute
 {
     public LinuxFactAttribute()
+        : this("needs /proc/self/fd, which only Linux has")
+    {
+    }
+
+    public LinuxFactAttribute(string skipReasonElsewhere)
     {
         if (!OperatingSystem.IsLinux())
         {
-            Skip = "needs /proc/self/fd, which only Linux has";
+            Skip = skipReasonElsewhere;
         }
     }
 }
