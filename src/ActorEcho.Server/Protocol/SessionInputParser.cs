@@ -130,6 +130,9 @@ public sealed class SessionInputParser
             }
         }
 
+        // Used up: let go of the chunk, so an idle connection's parser keeps no received bytes alive.
+        _chunk = default;
+        _position = 0;
         input = default;
         return false;
     }
@@ -149,9 +152,9 @@ public sealed class SessionInputParser
     private SessionInput ReadEcho(ReadOnlySpan<byte> rest, bool inRoom)
     {
         // Outside a room, everything up to the next line that starts with '/' echoes as one slice:
-        // one write instead of one per line, found with a single vectorised scan for "\n/". If the
-        // session entered a room while this line was arriving, only the rest of this line echoes.
-        var end = inRoom ? rest.IndexOf((byte)'\n') : rest.IndexOf("\n/"u8);
+        // one write instead of one per line. If the session entered a room while this line was
+        // arriving, only the rest of this line echoes.
+        var end = inRoom ? rest.IndexOf((byte)'\n') : IndexOfCommandStart(rest);
         int length;
         if (end >= 0)
         {
@@ -167,6 +170,36 @@ public sealed class SessionInputParser
         var slice = _chunk.Slice(_position, length);
         _position += length;
         return SessionInput.ForEcho(slice);
+    }
+
+    /// <summary>Where "\n/" starts in <paramref name="rest"/> (the index of its '\n'), or -1.</summary>
+    /// <remarks>
+    /// Scans for the '/' alone and checks the byte before it: '/' is rare in echoed data, and a
+    /// single-byte search is the fastest vectorised scan there is (a two-byte search for "\n/" cost
+    /// 7% of the server's CPU in a 4 KiB echo run, more than copying the same bytes). <paramref name="rest"/> never
+    /// starts a line here (the parser is mid-line when echoing), so a '/' at index 0 is not a command.
+    /// </remarks>
+    private static int IndexOfCommandStart(ReadOnlySpan<byte> rest)
+    {
+        var from = 1;
+        while (from < rest.Length)
+        {
+            var slash = rest[from..].IndexOf((byte)'/');
+            if (slash < 0)
+            {
+                return -1;
+            }
+
+            var at = from + slash;
+            if (rest[at - 1] == (byte)'\n')
+            {
+                return at - 1;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
     }
 
     private bool TryReadBuffered(ReadOnlySpan<byte> rest, out SessionInput input)

@@ -42,6 +42,11 @@ internal sealed partial class SessionActor : UntypedActor
     private SessionInputParser? _parser;
     private ChatRateLimiter? _limiter;
     private Queue<ByteString>? _backlog;
+
+    // The chunk the parser is reading, and its bytes: an echo event that covers all of it (the
+    // usual case for echo traffic) is sent back as the received ByteString itself.
+    private ByteString _fed = ByteString.Empty;
+    private ReadOnlyMemory<byte> _fedMemory;
     private OutboundQueue _outbound = null!;
     private string _nick;
     private string? _room;
@@ -196,9 +201,11 @@ internal sealed partial class SessionActor : UntypedActor
     private void Feed(ByteString data)
     {
         // Received chunks are one fresh array each; a rope (only in tests) is joined first.
-        var segment = data.Compact().Segments is [var only] ? only : default;
+        _fed = data.Compact();
+        var segment = _fed.Segments is [var only] ? only : default;
+        _fedMemory = segment.Array is null ? ReadOnlyMemory<byte>.Empty : segment.AsMemory();
         var parser = _parser ??= new SessionInputParser(Settings.Session.MaxLineLength);
-        parser.Feed(segment.Array is null ? ReadOnlyMemory<byte>.Empty : segment.AsMemory());
+        parser.Feed(_fedMemory);
     }
 
     /// <summary>Handles parser events until the input runs out, a hub answer is awaited, or the session closes.</summary>
@@ -212,6 +219,9 @@ internal sealed partial class SessionActor : UntypedActor
                 continue;
             }
 
+            // The chunk is used up: an idle session keeps no received bytes alive.
+            _fed = ByteString.Empty;
+            _fedMemory = default;
             if (_backlog is null || !_backlog.TryDequeue(out var next))
             {
                 break;
@@ -236,7 +246,7 @@ internal sealed partial class SessionActor : UntypedActor
         {
             case SessionInputKind.Echo:
                 // A slice of the received array, which the socket layer never reuses: no copy.
-                _outbound.EnqueueOwn(Lines.From(input.Echo));
+                _outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo));
                 break;
             case SessionInputKind.Command:
                 Execute(input.Line!);

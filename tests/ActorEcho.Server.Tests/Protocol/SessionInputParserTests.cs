@@ -61,6 +61,22 @@ public sealed class SessionInputParserTests
     }
 
     [Fact]
+    public void Slash_inside_an_echo_line_Should_echo_and_only_a_slash_after_newline_is_a_command()
+    {
+        var events = ParserRun.Events(new SessionInputParser(), "a/b//c\nx/\n\n/who\nd/\n/");
+
+        Assert.Equal(["echo:a/b//c\\nx/\\n\\n", "cmd:/who", "echo:d/\\n"], events);
+    }
+
+    [Fact]
+    public void Slash_at_the_start_of_a_chunk_mid_line_Should_echo()
+    {
+        var events = ParserRun.Events(new SessionInputParser(), "path", "/to/file\n", "/who\n");
+
+        Assert.Equal(["echo:path", "echo:/to/file\\n", "cmd:/who"], events);
+    }
+
+    [Fact]
     public void Join_mid_chunk_Should_make_the_following_lines_room_lines()
     {
         var events = ParserRun.Events(new SessionInputParser(), "/join\nhello\r\nworld\n/leave\nback\n");
