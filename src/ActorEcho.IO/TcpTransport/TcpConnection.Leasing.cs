@@ -17,8 +17,9 @@ internal sealed partial class TcpConnection
     private readonly Lock _leaseLock = new();
     private readonly HashSet<byte[]> _lent = new(ReferenceEqualityComparer.Instance);
 
-    // Returned by the handler but still referenced by a queued write; back to the pool once the queue drains.
-    private readonly List<byte[]> _returnAfterSend = [];
+    // Returned by the handler but still referenced by a queued write: back to the pool once write
+    // number FreeAfter (the last one referring to it, see _writesDone) has been handed to the OS.
+    private readonly List<(byte[] Array, long FreeAfter)> _returnAfterSend = [];
 
     // Set by the actor before it lets the read loop read for the registered handler.
     private volatile bool _leaseReceives;
@@ -56,40 +57,56 @@ internal sealed partial class TcpConnection
             return;
         }
 
-        if (QueuedWritesRefer(array!))
+        var last = LastQueuedWriteReferring(array!);
+        if (last >= 0)
         {
-            _returnAfterSend.Add(array!);
+            _returnAfterSend.Add((array!, _writesDone + last + 1));
             return;
         }
 
         _tcp.LeasePool.Return(array!);
     }
 
-    private bool QueuedWritesRefer(byte[] array)
+    /// <summary>The queue position of the last queued (or in-flight) write that refers to <paramref name="array"/>, or -1.</summary>
+    private int LastQueuedWriteReferring(byte[] array)
     {
+        var last = -1;
+        var position = 0;
         foreach (var pending in _queue)
         {
             foreach (var segment in pending.Write.Data.Segments)
             {
                 if (ReferenceEquals(segment.Array, array))
                 {
-                    return true;
+                    last = position;
+                    break;
                 }
             }
+
+            position++;
         }
 
-        return false;
+        return last;
     }
 
-    /// <summary>The write queue is empty and no send is in flight: returned buffers it held are free.</summary>
+    /// <summary>Writes were handed to the OS: returned buffers that only they referred to are free again.</summary>
     private void ReleaseReturnedAfterSend()
     {
-        foreach (var array in _returnAfterSend)
+        if (_returnAfterSend.Count == 0)
         {
-            _tcp.LeasePool.Return(array);
+            return;
         }
 
-        _returnAfterSend.Clear();
+        _returnAfterSend.RemoveAll(waiting =>
+        {
+            if (_writesDone < waiting.FreeAfter)
+            {
+                return false;
+            }
+
+            _tcp.LeasePool.Return(waiting.Array);
+            return true;
+        });
     }
 
     /// <summary>

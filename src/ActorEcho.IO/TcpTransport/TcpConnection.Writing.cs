@@ -19,6 +19,10 @@ internal sealed partial class TcpConnection
     private readonly Queue<PendingWrite> _queue = new();
     private readonly List<ArraySegment<byte>> _sendSegments = new(MaxSegmentsPerSend);
     private long _pendingBytes;
+
+    // Writes taken off the queue (handed to the OS) since the connection started; queue position i
+    // is write number _writesDone + i + 1.
+    private long _writesDone;
     private bool _sending;
     private int _inFlightWrites;
     private long _inFlightBytes;
@@ -90,6 +94,7 @@ internal sealed partial class TcpConnection
         for (var i = 0; i < _inFlightWrites; i++)
         {
             var done = _queue.Dequeue();
+            _writesDone++;
             if (done.Write.WantsAck)
             {
                 done.AckTo.Tell(done.Write.Ack, Self);
@@ -99,6 +104,7 @@ internal sealed partial class TcpConnection
         _pendingBytes -= _inFlightBytes;
         _inFlightWrites = 0;
         _inFlightBytes = 0;
+        ReleaseReturnedAfterSend();
     }
 
     private void TrySend()
@@ -111,6 +117,7 @@ internal sealed partial class TcpConnection
             while (_queue.TryPeek(out var head) && head.Write.Data.IsEmpty)
             {
                 _queue.Dequeue();
+                _writesDone++;
                 if (head.Write.WantsAck)
                 {
                     head.AckTo.Tell(head.Write.Ack, Self);

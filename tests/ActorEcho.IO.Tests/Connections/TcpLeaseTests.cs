@@ -98,6 +98,39 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
     }
 
     [Fact]
+    public void ReturnedBuffer_Should_BeFreed_When_ItsOwnWriteIsSent_EvenWithLaterWritesQueued()
+    {
+        var settings = TcpSettings.Default with { SendBufferSize = 16 * 1024, MaxPendingWriteBytes = 64 * 1024 * 1024 };
+        var (listener, endPoint) = Bind(TestActor, settings);
+        using var client = ConnectRaw(endPoint);
+        client.ReceiveBufferSize = 16 * 1024;
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        client.Send(Pattern(0xA, 100));
+        var echoed = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+
+        // Sends: the first filler alone (in flight while the client does not read), then the echo and
+        // the 1 MiB pad gathered into one send, then the tail, which stalls once the client stops reading.
+        const int filler = 4 * 1024 * 1024;
+        const int pad = 1024 * 1024;
+        connection.Tell(Tcp.Write.Create(ByteString.FromOwnedArray(new byte[filler])), handler.Ref);
+        connection.Tell(Tcp.Write.Create(echoed), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromOwnedArray(new byte[pad]), "pad sent"), handler.Ref);
+        connection.Tell(Tcp.Write.Create(ByteString.FromOwnedArray(new byte[filler])), handler.Ref);
+        connection.Tell(new Tcp.ReturnBuffer(echoed), handler.Ref);
+
+        var upToPad = ReadExactly(client, filler + 100 + pad);
+        Assert.Equal(Pattern(0xA, 100), upToPad.AsSpan(filler, 100).ToArray());
+        handler.ExpectMsg("pad sent", Patience);
+
+        // The echo is with the OS and the tail still queued: the returned buffer is free again.
+        client.Send(Pattern(0xB, 100));
+        var later = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+        Assert.Same(echoed.Segments[0].Array, later.Segments[0].Array);
+        Unbind(listener);
+    }
+
+    [Fact]
     public void ReturnBuffer_Should_BeRefused_For_DataNotLentOrAlreadyReturned()
     {
         var (listener, endPoint) = Bind(TestActor);
