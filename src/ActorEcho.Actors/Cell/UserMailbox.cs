@@ -29,15 +29,18 @@ namespace ActorEcho.Actors.Cell;
 /// every <c>Tell</c>) are a cache line apart, and padding ends the struct, so neither side keeps
 /// invalidating the other's line (false sharing). The consumer keeps its own copy of its ring's
 /// slots and mask so it never reads the segment object whose tail the producers are hammering.
-/// A ring grown under a burst stays at its size (at most <see cref="MaxSegment"/> slots, 384 KiB)
+/// A ring grown under a burst stays at its size (at most <see cref="MaxSegment"/> slots, 1.5 MiB)
 /// for as long as the actor lives, as with a ConcurrentQueue.
+/// The cap is large because a long backlog is held in max-size rings: each is a large-object
+/// allocation, and with a small cap their sheer number drove gen-2 collections that stalled the
+/// producers (measured under fan-in: 8 producers x 1M messages).
 /// </para>
 /// </remarks>
 [StructLayout(LayoutKind.Explicit, Size = 128)]
 internal struct UserMailbox
 {
     internal const int MinSegment = 4;
-    internal const int MaxSegment = 16384;
+    internal const int MaxSegment = 1 << 16;
 
     /// <summary>Not scheduled: the next producer to find it so schedules the cell.</summary>
     internal const int Idle = 0;
