@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using ActorEcho.Actors;
 using ActorEcho.IO.Sockets;
 
@@ -105,7 +106,9 @@ internal sealed partial class TcpConnection
     /// <summary>
     /// One read into a pooled buffer, copied out into an exact-size array the message owns outright,
     /// so the pooled buffer goes straight back to the pool and no message ever sees a reused buffer.
+    /// (Both read methods pool their state machines: they suspend whenever a read has to wait.)
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ReadOutcome> ReadCopiedAsync(Socket socket, IActorRef? target, int chunkSize, IActorRef self)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
@@ -135,6 +138,7 @@ internal sealed partial class TcpConnection
     /// to <paramref name="target"/> with the message (<c>TcpConnection.Leasing.cs</c>): no copy and no
     /// allocation per read.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadOutcome> ReadLeasedAsync(Socket socket, IActorRef target, int chunkSize, IActorRef self)
     {
         var available = socket.Available;
@@ -159,7 +163,10 @@ internal sealed partial class TcpConnection
 
         RecordLease(buffer);
         target.Tell(new Tcp.Received(ByteString.FromOwnedArray(buffer, 0, read)), self);
-        return read == size ? ReadOutcome.Full : ReadOutcome.Partial;
+
+        // Only when the OS held more than this buffer took is more known to be waiting; otherwise the
+        // loop's zero-byte wait is the cheaper way to the next read.
+        return read == size && available > size ? ReadOutcome.Full : ReadOutcome.Partial;
     }
 
     /// <summary>What one read found: the peer's FIN, or data that did or did not fill the buffer.</summary>
