@@ -13,16 +13,23 @@ internal sealed partial class TcpConnection
     // The smallest lease rented: reads of a few bytes then share one size class instead of many.
     private const int MinLeaseSize = 1024;
 
-    // Lent arrays by identity. The read loop adds, the actor removes, hence the lock.
-    private readonly Lock _leaseLock = new();
-    private readonly HashSet<byte[]> _lent = new(ReferenceEqualityComparer.Instance);
+    // Lent arrays by identity; the read loop adds, the actor removes, under a lock on the set. Both
+    // collections exist only for leasing handlers, so other connections (idle ones above all) pay nothing.
+    private HashSet<byte[]>? _lent;
 
     // Returned by the handler but still referenced by a queued write: back to the pool once write
     // number FreeAfter (the last one referring to it, see _writesDone) has been handed to the OS.
-    private readonly List<(byte[] Array, long FreeAfter)> _returnAfterSend = [];
+    private List<(byte[] Array, long FreeAfter)>? _returnAfterSend;
 
-    // Set by the actor before it lets the read loop read for the registered handler.
+    // Set by the actor (after creating _lent) before it lets the read loop read for the handler.
     private volatile bool _leaseReceives;
+
+    /// <summary>Actor, on Register: from now on reads for the handler are leased.</summary>
+    private void StartLeasing()
+    {
+        _lent ??= new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        _leaseReceives = true;
+    }
 
     /// <summary>Read loop: a buffer for the next read of about <paramref name="available"/> bytes.</summary>
     private byte[] RentLease(int available, int chunkSize) =>
@@ -31,9 +38,10 @@ internal sealed partial class TcpConnection
     /// <summary>Read loop: <paramref name="buffer"/> is about to go out in a message; from now on the handler owns it.</summary>
     private void RecordLease(byte[] buffer)
     {
-        lock (_leaseLock)
+        var lent = _lent!;
+        lock (lent)
         {
-            _lent.Add(buffer);
+            lent.Add(buffer);
         }
     }
 
@@ -44,10 +52,13 @@ internal sealed partial class TcpConnection
     {
         var segments = command.Data.Segments;
         var array = segments.Count == 1 ? segments[0].Array : null;
-        bool wasLent;
-        lock (_leaseLock)
+        var wasLent = false;
+        if (array is not null && _lent is { } lent)
         {
-            wasLent = array is not null && _lent.Remove(array);
+            lock (lent)
+            {
+                wasLent = lent.Remove(array);
+            }
         }
 
         if (!wasLent)
@@ -60,7 +71,7 @@ internal sealed partial class TcpConnection
         var last = LastQueuedWriteReferring(array!);
         if (last >= 0)
         {
-            _returnAfterSend.Add((array!, _writesDone + last + 1));
+            (_returnAfterSend ??= []).Add((array!, _writesDone + last + 1));
             return;
         }
 
@@ -92,7 +103,7 @@ internal sealed partial class TcpConnection
     /// <summary>Writes were handed to the OS: returned buffers that only they referred to are free again.</summary>
     private void ReleaseReturnedAfterSend()
     {
-        if (_returnAfterSend.Count == 0)
+        if (_returnAfterSend is not { Count: > 0 })
         {
             return;
         }
@@ -115,10 +126,13 @@ internal sealed partial class TcpConnection
     /// </summary>
     private void ForgetLeases()
     {
-        _returnAfterSend.Clear();
-        lock (_leaseLock)
+        _returnAfterSend?.Clear();
+        if (_lent is { } lent)
         {
-            _lent.Clear();
+            lock (lent)
+            {
+                lent.Clear();
+            }
         }
     }
 }

@@ -261,7 +261,10 @@ internal sealed partial class TcpConnection : UntypedActor
     {
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
-        _leaseReceives = register.LeaseReceiveBuffers;
+        if (register.LeaseReceiveBuffers)
+        {
+            StartLeasing();
+        }
         Context.Watch(register.Handler);
         if (!_origin.OverLimit)
         {
