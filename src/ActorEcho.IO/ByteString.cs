@@ -13,7 +13,10 @@ namespace ActorEcho.IO;
 /// array either copy it (<see cref="FromBytes(byte[])"/>, <see cref="CopyFrom(ReadOnlySpan{byte})"/>)
 /// or, for <see cref="FromOwnedArray(byte[], int, int)"/>, take it over: the caller promises never to write to it again
 /// and never to return it to a pool. The socket layer builds every received chunk in a fresh array
-/// that it hands over this way, so no pooled buffer is ever visible through a message.
+/// that it hands over this way, so no pooled buffer is ever visible through a message, with one
+/// opt-in exception: a handler that registers with <see cref="Tcp.Register.LeaseReceiveBuffers"/>
+/// gets pooled buffers on loan, and the layer reuses one only after that handler gave it back with
+/// <see cref="Tcp.ReturnBuffer"/> (see there).
 /// </para>
 /// </summary>
 public sealed partial class ByteString : IEquatable<ByteString>, IReadOnlyList<byte>
