@@ -214,6 +214,6 @@ public class UserMailboxTests
     [Fact]
     public void Layout_Should_KeepProducerAndConsumerFieldsOnSeparateCacheLines()
     {
-        Assert.Equal(128, System.Runtime.CompilerServices.Unsafe.SizeOf<UserMailbox>());
+        Assert.Equal(120, System.Runtime.CompilerServices.Unsafe.SizeOf<UserMailbox>());
     }
 }

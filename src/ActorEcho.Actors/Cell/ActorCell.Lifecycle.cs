@@ -20,15 +20,18 @@ internal sealed partial class ActorCell
         }
     }
 
+    /// <summary>Stands in for the initial behaviour while the constructor runs; never invoked.</summary>
+    private static readonly Receive InitialPlaceholder = static _ =>
+        throw new InvalidOperationException("the initial behaviour was used before the actor instance existed");
+
     private void NewActorInstance()
     {
         // A constructor may call Become or BecomeStacked (a state machine choosing its first
-        // state). Until the instance exists its initial behaviour is unknown, so a placeholder
-        // stands in for it: what the constructor chose then wins, and a behaviour it stacked
-        // unbecomes to the initial one.
-        Receive? initial = null;
-        Receive placeholder = m => initial!(m);
-        _behavior = placeholder;
+        // state). Until the instance exists its initial behaviour is unknown, so a shared
+        // placeholder stands in for it and is swapped for the real one afterwards: what the
+        // constructor chose then wins, and a behaviour it stacked unbecomes to the initial one.
+        // (Shared, not a closure per actor: this runs for every actor created.)
+        _behavior = InitialPlaceholder;
         if (_extras is not null)
         {
             _extras.Strategy = null;
@@ -53,10 +56,21 @@ internal sealed partial class ActorCell
         }
 
         _actor = actor;
-        initial = actor.InitialBehavior();
-        if (ReferenceEquals(_behavior, placeholder))
+        var initial = actor.InitialBehavior();
+        if (ReferenceEquals(_behavior, InitialPlaceholder))
         {
             _behavior = initial;
+        }
+
+        if (_extras?.BehaviorStack is { Count: > 0 } stacked)
+        {
+            // Stack enumerates top first; push back bottom first.
+            var entries = stacked.ToArray();
+            stacked.Clear();
+            for (var i = entries.Length - 1; i >= 0; i--)
+            {
+                stacked.Push(ReferenceEquals(entries[i], InitialPlaceholder) ? initial : entries[i]);
+            }
         }
 
         if (actor is Stashing.IWithStash withStash)
