@@ -92,6 +92,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         var runtime = new ServerRuntime(settings, TcpManager(system, tcpSettings, logger), UdpManager(system, logger), time, logger)
         {
             SocketMaxConnections = tcpSettings.MaxConnections,
+            LeaseReceiveBuffers = settings.Session.MaxInFlightBytes <= tcpSettings.MaxPendingWriteBytes,
         };
 
         var number = Interlocked.Increment(ref s_servers);

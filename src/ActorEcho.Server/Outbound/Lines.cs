@@ -8,8 +8,9 @@ internal static class Lines
 {
     /// <summary>
     /// Wraps memory that nobody writes to again: the protocol helpers build each line in a fresh
-    /// (or shared, read-only) array, and the socket layer never reuses a received array, so handing
-    /// the array over is safe and saves a copy per line and per echoed chunk.
+    /// (or shared, read-only) array, and the socket layer never reuses a received array (a lent one
+    /// only after the session gave it back, which it does once the echo of it is with the
+    /// connection), so handing the array over is safe and saves a copy per line and per echoed chunk.
     /// </summary>
     public static ByteString From(ReadOnlyMemory<byte> bytes)
     {

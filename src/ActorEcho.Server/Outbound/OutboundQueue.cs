@@ -18,6 +18,13 @@ namespace ActorEcho.Server.Outbound;
 /// acked writes with at most <c>max-in-flight-bytes</c> unacknowledged. A NACK (the connection refused
 /// a write) moves that write and every later one back for resending, in order, after
 /// <c>Tcp.WritingResumed</c>. Not thread-safe: only the owning actor calls it.
+/// <para>
+/// Echo items may be slices of a leased receive buffer (<see cref="ReceiveLease"/>); the queue gives
+/// such a buffer back right after the write carrying its last item is told to the connection. That
+/// is only safe while the connection cannot refuse the write (a resend would read a buffer already
+/// reused), which holds when <c>max-in-flight-bytes</c> is at most the socket layer's
+/// <c>max-pending-write-bytes</c>: the server leases only then (<see cref="Runtime.ServerRuntime.LeaseReceiveBuffers"/>).
+/// </para>
 /// </summary>
 internal sealed class OutboundQueue
 {
@@ -29,6 +36,10 @@ internal sealed class OutboundQueue
     // thread without yielding, so one list per thread serves every queue on it.
     [ThreadStatic]
     private static List<ByteString>? t_batch;
+
+    // The leases of the items in the batch, released once the write carrying them is told.
+    [ThreadStatic]
+    private static List<ReceiveLease>? t_batchLeases;
 
     private static readonly Queue<Item> NoItems = new();
     private static readonly Queue<InFlight> NoWrites = new();
@@ -74,14 +85,24 @@ internal sealed class OutboundQueue
     public ReadReasons ReadSuspended => _readSuspended;
 
     /// <summary>Queues the client's own output (never dropped) and sends what the window allows.</summary>
-    public void EnqueueOwn(ByteString data)
+    /// <param name="data">The bytes.</param>
+    /// <param name="lease">
+    /// The leased chunk <paramref name="data"/> is part of, if any: it is not given back before this
+    /// item has been handed to the connection.
+    /// </param>
+    public void EnqueueOwn(ByteString data, ReceiveLease? lease = null)
     {
         if (data.IsEmpty)
         {
             return;
         }
 
-        Writable(ref _own).Enqueue(new Item(_nextSequence++, data));
+        if (lease is not null)
+        {
+            lease.Users++;
+        }
+
+        Writable(ref _own).Enqueue(new Item(_nextSequence++, data, lease));
         _ownQueuedBytes += data.Count;
         Flush();
     }
@@ -106,7 +127,7 @@ internal sealed class OutboundQueue
             result = ChatEnqueueResult.DroppedOldest;
         }
 
-        Writable(ref _chat).Enqueue(new Item(_nextSequence++, line));
+        Writable(ref _chat).Enqueue(new Item(_nextSequence++, line, null));
         Flush();
         return result;
     }
@@ -224,6 +245,7 @@ internal sealed class OutboundQueue
     private void Flush()
     {
         var batch = t_batch ??= new List<ByteString>(MaxItemsPerWrite);
+        var leases = t_batchLeases ??= new List<ReceiveLease>(MaxItemsPerWrite);
         while (!_awaitingResume && _resend.Count == 0)
         {
             var budget = _settings.MaxInFlightBytes - _inFlightBytes;
@@ -246,6 +268,10 @@ internal sealed class OutboundQueue
 
                 batch.Add(item.Data);
                 bytes += item.Data.Count;
+                if (item.Lease is { } lease)
+                {
+                    leases.Add(lease);
+                }
             }
 
             if (batch.Count == 0)
@@ -263,6 +289,14 @@ internal sealed class OutboundQueue
             _inFlightBytes += bytes;
             _counters.MessagesOut(items);
             _connection.Tell(write, _owner);
+
+            // After the write, never before: the connection then keeps the buffer until it is sent.
+            foreach (var lease in leases)
+            {
+                Release(lease);
+            }
+
+            leases.Clear();
         }
 
         // Back-pressure on the client's own output: stop reading above the watermark, read again at half.
@@ -311,7 +345,16 @@ internal sealed class OutboundQueue
         return queue;
     }
 
-    private readonly record struct Item(long Sequence, ByteString Data);
+    /// <summary>One user of a leased chunk is done with it; the last one gives it back to the connection.</summary>
+    public void Release(ReceiveLease lease)
+    {
+        if (--lease.Users == 0)
+        {
+            _connection.Tell(new Tcp.ReturnBuffer(lease.Data), _owner);
+        }
+    }
+
+    private readonly record struct Item(long Sequence, ByteString Data, ReceiveLease? Lease);
 
     private readonly record struct InFlight(Tcp.Write Write, WriteAck Ack);
 }

@@ -39,6 +39,15 @@ internal sealed class ServerRuntime
     /// <summary>The socket layer's own per-listener limit (<c>actorecho.io.tcp.max-connections</c>), quoted when it refuses first.</summary>
     public int SocketMaxConnections { get; init; }
 
+    /// <summary>
+    /// Whether sessions borrow their receive buffers from the socket layer instead of getting a new
+    /// array per read (no copy, no allocation per read). Only when the session's in-flight window
+    /// (<c>max-in-flight-bytes</c>) fits in the layer's <c>max-pending-write-bytes</c>, so a session's
+    /// write is never refused: a buffer is given back as soon as its echo is told to the connection,
+    /// and a refused write would have to be resent from it.
+    /// </summary>
+    public bool LeaseReceiveBuffers { get; init; }
+
     /// <summary>The chat hub; set once by the server root before any endpoint starts.</summary>
     public IActorRef Hub { get; set; } = ActorRefs.Nobody;
 

@@ -47,6 +47,11 @@ internal sealed partial class SessionActor : UntypedActor
     // usual case for echo traffic) is sent back as the received ByteString itself.
     private ByteString _fed = ByteString.Empty;
     private ReadOnlyMemory<byte> _fedMemory;
+
+    // The lease of the chunk being parsed, when the connection lends its buffers. A chunk still
+    // unparsed when the session closes or restarts is simply not given back (the connection then
+    // never reuses it, as the lease contract allows).
+    private ReceiveLease? _lease;
     private OutboundQueue _outbound = null!;
     private string _nick;
     private string? _room;
@@ -81,7 +86,7 @@ internal sealed partial class SessionActor : UntypedActor
         _outbound = session.Outbound = new OutboundQueue(session.Connection, Self, Settings.Session, _runtime.Counters);
 
         // Keep the connection writable after the client's FIN, so what is queued for it still goes out.
-        Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true), Self);
+        Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true, LeaseReceiveBuffers: _runtime.LeaseReceiveBuffers), Self);
         _runtime.Counters.SessionStarted();
         ServerLog.SessionOpened(logger, session.Number, session.Remote);
         Begin();
@@ -201,6 +206,7 @@ internal sealed partial class SessionActor : UntypedActor
     private void Feed(ByteString data)
     {
         // Received chunks are one fresh array each; a rope (only in tests) is joined first.
+        _lease = _runtime.LeaseReceiveBuffers ? new ReceiveLease(data) : null;
         _fed = data.Compact();
         var segment = _fed.Segments is [var only] ? only : default;
         _fedMemory = segment.Array is null ? ReadOnlyMemory<byte>.Empty : segment.AsMemory();
@@ -222,6 +228,12 @@ internal sealed partial class SessionActor : UntypedActor
             // The chunk is used up: an idle session keeps no received bytes alive.
             _fed = ByteString.Empty;
             _fedMemory = default;
+            if (_lease is { } parsed)
+            {
+                _lease = null;
+                _outbound.Release(parsed);
+            }
+
             if (_backlog is null || !_backlog.TryDequeue(out var next))
             {
                 break;
@@ -245,8 +257,9 @@ internal sealed partial class SessionActor : UntypedActor
         switch (input.Kind)
         {
             case SessionInputKind.Echo:
-                // A slice of the received array, which the socket layer never reuses: no copy.
-                _outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo));
+                // A slice of the received array: one the socket layer never reuses, or one it lent
+                // and gets back only after this echo is told to it. No copy either way.
+                _outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo), _lease);
                 break;
             case SessionInputKind.Command:
                 Execute(input.Line!);

@@ -36,12 +36,15 @@ public abstract class ServerTestKit : TestKit.TestKit
     internal IActorRef Listener { get; private set; } = null!;
 
     /// <summary>Starts the root and the session-tcp listener, answering its bind.</summary>
-    internal void StartServer(ServerSettings? settings = null)
+    internal void StartServer(ServerSettings? settings = null, bool leaseReceiveBuffers = false)
     {
         settings ??= ServerSettings.Default;
         TcpManager = CreateTestProbe("tcp-manager");
         var udpManager = CreateTestProbe("udp-manager");
-        Runtime = new ServerRuntime(settings, TcpManager.Ref, udpManager.Ref, Clock, LoggerFactory.CreateLogger("ActorEcho.Server"));
+        Runtime = new ServerRuntime(settings, TcpManager.Ref, udpManager.Ref, Clock, LoggerFactory.CreateLogger("ActorEcho.Server"))
+        {
+            LeaseReceiveBuffers = leaseReceiveBuffers,
+        };
         var runtime = Runtime;
         var root = Sys.ActorOf(Props.Create(() => new ServerRoot(runtime)), "server");
         var address = new IPEndPoint(IPAddress.Loopback, 8888);
