@@ -17,7 +17,11 @@ internal sealed partial class TcpConnection
     private const long MaxBytesPerSend = 1024 * 1024;
 
     private readonly Queue<PendingWrite> _queue = new();
-    private readonly List<ArraySegment<byte>> _sendSegments = new(MaxSegmentsPerSend);
+    // Only gathered sends (several writes, or one of several segments) need a list; a lone write of one
+    // segment, the usual case, goes out without it, so idle and echo-style connections never create it.
+    // A list grown past this many slots is dropped when the queue drains rather than kept for good.
+    private const int KeptSendSegmentsCapacity = 16;
+    private List<ArraySegment<byte>>? _sendSegments;
     private long _pendingBytes;
 
     // Writes taken off the queue (handed to the OS) since the connection started; queue position i
@@ -130,26 +134,46 @@ internal sealed partial class TcpConnection
                 return;
             }
 
-            _sendSegments.Clear();
             var writes = 0;
             long bytes = 0;
-            foreach (var pending in _queue)
+            var first = _queue.Peek().Write.Data;
+            ArraySegment<byte> single = default;
+            if (_queue.Count == 1 && first.Segments.Count == 1)
             {
-                var segments = pending.Write.Data.Segments;
-                if (writes > 0 && (_sendSegments.Count + segments.Count > MaxSegmentsPerSend || bytes >= MaxBytesPerSend))
+                single = first.Segments[0];
+                writes = 1;
+                bytes = single.Count;
+            }
+            else
+            {
+                var gathered = _sendSegments ??= new List<ArraySegment<byte>>();
+                gathered.Clear();
+                foreach (var pending in _queue)
                 {
-                    break;
+                    var segments = pending.Write.Data.Segments;
+                    if (writes > 0 && (gathered.Count + segments.Count > MaxSegmentsPerSend || bytes >= MaxBytesPerSend))
+                    {
+                        break;
+                    }
+
+                    gathered.AddRange(segments);
+                    bytes += pending.Write.Data.Count;
+                    writes++;
                 }
 
-                _sendSegments.AddRange(segments);
-                bytes += pending.Write.Data.Count;
-                writes++;
+                if (gathered.Count == 1)
+                {
+                    single = gathered[0];
+                }
             }
 
             _inFlightWrites = writes;
             _inFlightBytes = bytes;
             _sending = true;
-            if (!SendCompletedAtOnce(socket, bytes))
+            var completed = single.Array is not null
+                ? SendCompletedAtOnce(socket, single)
+                : GatheredSendCompletedAtOnce(socket, _sendSegments!, bytes);
+            if (!completed)
             {
                 return;
             }
@@ -159,40 +183,27 @@ internal sealed partial class TcpConnection
     }
 
     /// <summary>
-    /// Starts sending <see cref="_sendSegments"/>; true when the OS took every byte synchronously,
-    /// otherwise a task finishes the send and reports <see cref="WriteCompleted"/> or <see cref="WriteFailed"/>.
+    /// Starts sending one segment; true when the OS took every byte synchronously, otherwise a task
+    /// finishes the send and reports <see cref="WriteCompleted"/> or <see cref="WriteFailed"/>.
     /// </summary>
-    private bool SendCompletedAtOnce(Socket socket, long bytes)
+    private bool SendCompletedAtOnce(Socket socket, ArraySegment<byte> segment)
     {
         try
         {
-            if (_sendSegments.Count == 1)
+            var pending = socket.SendAsync(segment.AsMemory(), SocketFlags.None);
+            if (!pending.IsCompletedSuccessfully)
             {
-                var segment = _sendSegments[0];
-                var pending = socket.SendAsync(segment.AsMemory(), SocketFlags.None);
-                if (!pending.IsCompletedSuccessfully)
-                {
-                    _ = FinishSendAsync(socket, pending.AsTask(), segment, Self);
-                    return false;
-                }
-
-                var sent = pending.Result;
-                if (sent == segment.Count)
-                {
-                    return true;
-                }
-
-                _ = FinishSendAsync(socket, Task.FromResult(sent), segment, Self);
+                _ = FinishSendAsync(socket, pending.AsTask(), segment, Self);
                 return false;
             }
 
-            var gathered = socket.SendAsync(_sendSegments, SocketFlags.None);
-            if (gathered.IsCompletedSuccessfully && gathered.Result == bytes)
+            var sent = pending.Result;
+            if (sent == segment.Count)
             {
                 return true;
             }
 
-            _ = FinishGatheredAsync(socket, gathered, _sendSegments, bytes, Self);
+            _ = FinishSendAsync(socket, Task.FromResult(sent), segment, Self);
             return false;
         }
         catch (SocketException ex)
@@ -203,9 +214,36 @@ internal sealed partial class TcpConnection
         }
     }
 
+    /// <summary>Like <see cref="SendCompletedAtOnce"/>, for several segments in one gathered send.</summary>
+    private bool GatheredSendCompletedAtOnce(Socket socket, List<ArraySegment<byte>> segments, long bytes)
+    {
+        try
+        {
+            var gathered = socket.SendAsync(segments, SocketFlags.None);
+            if (gathered.IsCompletedSuccessfully && gathered.Result == bytes)
+            {
+                return true;
+            }
+
+            _ = FinishGatheredAsync(socket, gathered, segments, bytes, Self);
+            return false;
+        }
+        catch (SocketException ex)
+        {
+            ReportWriteFailure(Self, ex);
+            return false;
+        }
+    }
+
     private void OnQueueDrained()
     {
         ReleaseReturnedAfterSend();
+
+        // No send is in flight, so nothing else refers to the list any more.
+        if (_sendSegments is { Capacity: > KeptSendSegmentsCapacity })
+        {
+            _sendSegments = null;
+        }
 
         if (_resumeWritingRequester is { } requester)
         {

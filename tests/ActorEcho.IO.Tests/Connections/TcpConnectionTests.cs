@@ -288,6 +288,41 @@ public sealed class TcpConnectionTests(ITestOutputHelper output) : IOTestBase(ou
     }
 
     [Fact]
+    public void GatheredWrites_Should_StayInOrder_AcrossDrainedQueues()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler, _) = AcceptAndRegister(this);
+
+        // Each compound write is queued whole and gathered into sends of up to 64 segments; the queue
+        // drains between rounds, so later rounds run on a fresh (or kept) segment list. Single writes
+        // in between take the path that needs no list at all.
+        const int rounds = 3;
+        const int parts = 70;
+        var expected = new System.Text.StringBuilder();
+        for (var round = 0; round < rounds; round++)
+        {
+            var writes = Enumerable.Range(0, parts).Select(i => Tcp.Write.Create(Text($"{round}{i:D3}"), new Ack((round * 1000) + i)));
+            connection.Tell(Tcp.WriteCommand.Create(writes), handler.Ref);
+            var acks = handler.ReceiveN(parts, Patience).Cast<Ack>().Select(a => a.Sequence).ToList();
+            Assert.Equal(Enumerable.Range(round * 1000, parts), acks);
+
+            connection.Tell(Tcp.Write.Create(Text($"single{round}"), new Ack(-1 - round)), handler.Ref);
+            handler.ExpectMsg(new Ack(-1 - round), Patience);
+            for (var i = 0; i < parts; i++)
+            {
+                expected.Append(round).Append(i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            expected.Append("single").Append(round);
+        }
+
+        var text = ByteString.FromOwnedArray(ReadExactly(client, expected.Length)).DecodeString();
+        Assert.Equal(expected.ToString(), text);
+        Unbind(listener);
+    }
+
+    [Fact]
     public void LargeWrite_Should_ArriveIntactAndInOrder()
     {
         var (listener, endPoint) = Bind(TestActor);
