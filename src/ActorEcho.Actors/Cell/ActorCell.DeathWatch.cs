@@ -13,8 +13,7 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        var watching = Extras.Watching ??= new HashSet<IActorRef>(ReferenceEqualityComparer.Instance);
-        if (!watching.Add(subject))
+        if (!Extras.Watching.Add(subject))
         {
             return subject;
         }
@@ -43,8 +42,8 @@ internal sealed partial class ActorCell
 
         // Once the death notification has been processed the subject is no longer in Watching but
         // its Terminated may still be queued: drop it in either case, as the contract promises.
-        extras.TerminatedQueued?.Remove(subject);
-        if (extras.Watching?.Remove(subject) == true && subject is IInternalActorRef target)
+        extras.TerminatedQueued.Remove(subject);
+        if (extras.Watching.Remove(subject) && subject is IInternalActorRef target)
         {
             target.SendSystemMessage(new Unwatch(target, _self));
         }
@@ -56,24 +55,24 @@ internal sealed partial class ActorCell
     {
         if (ReferenceEquals(watch.Watchee, _self) && !ReferenceEquals(watch.Watcher, _self))
         {
-            (Extras.Watchers ??= new HashSet<IInternalActorRef>(ReferenceEqualityComparer.Instance)).Add(watch.Watcher);
+            Extras.Watchers.Add(watch.Watcher);
         }
     }
 
     private void RemoveWatcher(Unwatch unwatch)
     {
-        if (ReferenceEquals(unwatch.Watchee, _self))
+        if (ReferenceEquals(unwatch.Watchee, _self) && _extras is { } extras)
         {
-            _extras?.Watchers?.Remove(unwatch.Watcher);
+            extras.Watchers.Remove(unwatch.Watcher);
         }
     }
 
     private void HandleDeathWatchNotification(DeathWatchNotification notification)
     {
         var wasChild = RemoveChild(notification.Actor);
-        if (_extras?.Watching?.Remove(notification.Actor) == true)
+        if (_extras is { } extras && extras.Watching.Remove(notification.Actor))
         {
-            (_extras.TerminatedQueued ??= new HashSet<IActorRef>(ReferenceEqualityComparer.Instance)).Add(notification.Actor);
+            extras.TerminatedQueued.Add(notification.Actor);
             EnqueueInternal(new Envelope(new Terminated(notification.Actor, notification.ExistenceConfirmed), notification.Actor));
         }
 
@@ -97,7 +96,7 @@ internal sealed partial class ActorCell
         }
     }
 
-    private bool TakeQueuedTerminated(IActorRef actor) => _extras?.TerminatedQueued?.Remove(actor) == true;
+    private bool TakeQueuedTerminated(IActorRef actor) => _extras is { } extras && extras.TerminatedQueued.Remove(actor);
 
     /// <summary>Tells watchers and the parent that this actor has stopped; drops its own watches.</summary>
     private void NotifyDeath()
@@ -112,15 +111,15 @@ internal sealed partial class ActorCell
         }
 
         var parentIsWatcher = false;
-        if (extras?.Watchers is { } watchers)
+        if (extras is not null)
         {
-            foreach (var watcher in watchers)
+            foreach (var watcher in extras.Watchers)
             {
                 parentIsWatcher |= ReferenceEquals(watcher, _parent);
                 watcher.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
             }
 
-            extras.Watchers = null;
+            extras.Watchers.Clear();
         }
 
         if (!parentIsWatcher)
@@ -128,9 +127,9 @@ internal sealed partial class ActorCell
             _parent.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
         }
 
-        if (extras?.Watching is { } watching)
+        if (extras is not null)
         {
-            foreach (var subject in watching)
+            foreach (var subject in extras.Watching)
             {
                 if (subject is IInternalActorRef target)
                 {
@@ -138,7 +137,7 @@ internal sealed partial class ActorCell
                 }
             }
 
-            extras.Watching = null;
+            extras.Watching.Clear();
         }
     }
 

@@ -65,6 +65,9 @@ internal sealed partial class ActorCell
         _behavior = receive;
     }
 
+    /// <summary>Whether a BecomeStacked is waiting to be unbecome (owner thread only).</summary>
+    internal bool HasStackedBehaviors => _extras?.BehaviorStack is { Count: > 0 };
+
     public void UnbecomeStacked()
     {
         if (_extras?.BehaviorStack is { Count: > 0 } stack)

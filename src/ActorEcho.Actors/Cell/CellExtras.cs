@@ -19,12 +19,14 @@ internal sealed class CellExtras
     /// <summary>Counter for generated child names (<c>$a</c>, <c>$b</c>, ...).</summary>
     public long NextNameId;
 
-    public HashSet<IInternalActorRef>? Watchers;
+    /// <summary>Actors watching this one. A mutable struct: use in place.</summary>
+    public RefSet<IInternalActorRef> Watchers;
 
-    public HashSet<IActorRef>? Watching;
+    /// <summary>Actors this one watches. A mutable struct: use in place.</summary>
+    public RefSet<IActorRef> Watching;
 
     /// <summary>Watched actors whose Terminated is queued; an Unwatch removes the entry so the queued message is dropped.</summary>
-    public HashSet<IActorRef>? TerminatedQueued;
+    public RefSet<IActorRef> TerminatedQueued;
 
     public Stack<Receive>? BehaviorStack;
 
