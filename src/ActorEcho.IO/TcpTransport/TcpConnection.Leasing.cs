@@ -13,23 +13,21 @@ internal sealed partial class TcpConnection
     // The smallest lease rented: reads of a few bytes then share one size class instead of many.
     private const int MinLeaseSize = 1024;
 
-    // Lent arrays by identity; the read loop adds, the actor removes, under a lock on the set. Both
-    // collections exist only for leasing handlers, so other connections (idle ones above all) pay nothing.
+    // Lent arrays by identity; the read loop adds, the actor removes, under a lock on the set. The read
+    // loop creates the set at the first leased read, so a connection that never receives anything (an
+    // idle one) pays nothing even when its handler leases. It is kept once created: a handler that
+    // returns each buffer before the next read would otherwise empty it, and rebuild it, every message.
     private HashSet<byte[]>? _lent;
 
     // Returned by the handler but still referenced by a queued write: back to the pool once write
     // number FreeAfter (the last one referring to it, see _writesDone) has been handed to the OS.
     private List<(byte[] Array, long FreeAfter)>? _returnAfterSend;
 
-    // Set by the actor (after creating _lent) before it lets the read loop read for the handler.
+    // Set by the actor before it lets the read loop read for the handler.
     private volatile bool _leaseReceives;
 
     /// <summary>Actor, on Register: from now on reads for the handler are leased.</summary>
-    private void StartLeasing()
-    {
-        _lent ??= new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
-        _leaseReceives = true;
-    }
+    private void StartLeasing() => _leaseReceives = true;
 
     /// <summary>Read loop: a buffer for the next read of about <paramref name="available"/> bytes.</summary>
     private byte[] RentLease(int available, int chunkSize) =>
@@ -38,7 +36,14 @@ internal sealed partial class TcpConnection
     /// <summary>Read loop: <paramref name="buffer"/> is about to go out in a message; from now on the handler owns it.</summary>
     private void RecordLease(byte[] buffer)
     {
-        var lent = _lent!;
+        // Only the read loop creates the set; the volatile write publishes it whole to the actor.
+        var lent = Volatile.Read(ref _lent);
+        if (lent is null)
+        {
+            lent = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+            Volatile.Write(ref _lent, lent);
+        }
+
         lock (lent)
         {
             lent.Add(buffer);
@@ -53,7 +58,7 @@ internal sealed partial class TcpConnection
         var segments = command.Data.Segments;
         var array = segments.Count == 1 ? segments[0].Array : null;
         var wasLent = false;
-        if (array is not null && _lent is { } lent)
+        if (array is not null && Volatile.Read(ref _lent) is { } lent)
         {
             lock (lent)
             {
@@ -127,7 +132,7 @@ internal sealed partial class TcpConnection
     private void ForgetLeases()
     {
         _returnAfterSend?.Clear();
-        if (_lent is { } lent)
+        if (Volatile.Read(ref _lent) is { } lent)
         {
             lock (lent)
             {
