@@ -29,9 +29,15 @@ internal sealed partial class TcpConnection
     /// <summary>Actor, on Register: from now on reads for the handler are leased.</summary>
     private void StartLeasing() => _leaseReceives = true;
 
-    /// <summary>Read loop: a buffer for the next read of about <paramref name="available"/> bytes.</summary>
-    private byte[] RentLease(int available, int chunkSize) =>
-        _tcp.LeasePool.Rent(Math.Clamp(available, MinLeaseSize, chunkSize));
+    // The size of a connection's first lease: room for a typical request in one read.
+    private const int FirstLeaseSize = 4 * 1024;
+
+    // Read loop only: the size of the next lease (see NextLeaseSize in TcpConnection.Reading.cs).
+    private int _leaseSize = FirstLeaseSize;
+
+    /// <summary>Read loop: a buffer for the next read of about <paramref name="size"/> bytes.</summary>
+    private byte[] RentLease(int size, int chunkSize) =>
+        _tcp.LeasePool.Rent(Math.Min(Math.Max(size, MinLeaseSize), chunkSize));
 
     /// <summary>Read loop: <paramref name="buffer"/> is about to go out in a message; from now on the handler owns it.</summary>
     private void RecordLease(byte[] buffer)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using ActorEcho.Actors;
 using ActorEcho.IO.Sockets;
@@ -75,8 +76,9 @@ internal sealed partial class TcpConnection
                 }
 
                 var target = _readTarget;
-                var outcome = target is not null && _leaseReceives
-                    ? await ReadLeasedAsync(socket, target, chunkSize, self)
+                var leased = target is not null && _leaseReceives;
+                var outcome = leased
+                    ? await ReadLeasedAsync(socket, target!, chunkSize, self)
                     : await ReadCopiedAsync(socket, target, chunkSize, self);
                 if (outcome == ReadOutcome.Ended)
                 {
@@ -85,7 +87,10 @@ internal sealed partial class TcpConnection
                 }
 
                 // A full buffer means more is probably waiting: read again without the zero-byte wait.
-                waitForData = outcome == ReadOutcome.Partial;
+                // Leased reads wait anyway: a lease rented before the data is there would sit with an
+                // idle connection, and the wait costs a system call only after a read that filled its
+                // buffer (which moved many bytes or sized the next lease up).
+                waitForData = outcome == ReadOutcome.Partial || leased;
             }
         }
         catch (OperationCanceledException)
@@ -134,23 +139,13 @@ internal sealed partial class TcpConnection
     }
 
     /// <summary>
-    /// One read into a leased buffer sized to what the OS holds (<see cref="Socket.Available"/>), lent
-    /// to <paramref name="target"/> with the message (<c>TcpConnection.Leasing.cs</c>): no copy and no
-    /// allocation per read.
+    /// One read into a leased buffer (<see cref="NextLeaseSize"/>), lent to <paramref name="target"/>
+    /// with the message (<c>TcpConnection.Leasing.cs</c>): no copy and no allocation per read.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadOutcome> ReadLeasedAsync(Socket socket, IActorRef target, int chunkSize, IActorRef self)
     {
-        var available = socket.Available;
-        if (available == 0)
-        {
-            // After a full read nothing may be left yet: a lease sized now would split the next
-            // message into a small read and the rest, so wait for the data first.
-            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, CancellationToken.None);
-            available = socket.Available;
-        }
-
-        var buffer = RentLease(available, chunkSize);
+        var buffer = RentLease(_leaseSize, chunkSize);
         var size = Math.Min(buffer.Length, chunkSize);
 
         // On an exception the buffer is not returned: the OS may still be writing into it.
@@ -163,10 +158,23 @@ internal sealed partial class TcpConnection
 
         RecordLease(buffer);
         target.Tell(new Tcp.Received(ByteString.FromOwnedArray(buffer, 0, read)), self);
+        _leaseSize = NextLeaseSize(read, size, chunkSize);
+        return read == size ? ReadOutcome.Full : ReadOutcome.Partial;
+    }
 
-        // Only when the OS held more than this buffer took is more known to be waiting; otherwise the
-        // loop's zero-byte wait is the cheaper way to the next read.
-        return read == size && available > size ? ReadOutcome.Full : ReadOutcome.Partial;
+    /// <summary>
+    /// The lease for the next read, from what this one took: asking the OS how much it holds
+    /// (<see cref="Socket.Available"/>) would cost a system call per read. A read that filled its buffer
+    /// doubles the next size, so a stream soon reads in whole chunks and the same message size read
+    /// again fits in one piece; smaller reads shrink it at most by half per read (never below the
+    /// power of two that holds them), so one small message does not split the next large one.
+    /// </summary>
+    private static int NextLeaseSize(int read, int size, int chunkSize)
+    {
+        var next = read == size
+            ? size * 2
+            : Math.Max((int)BitOperations.RoundUpToPowerOf2((uint)read), size / 2);
+        return Math.Min(Math.Max(next, MinLeaseSize), chunkSize);
     }
 
     /// <summary>What one read found: the peer's FIN, or data that did or did not fill the buffer.</summary>

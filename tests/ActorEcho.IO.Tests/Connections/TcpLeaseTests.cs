@@ -17,6 +17,7 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
         var (listener, endPoint) = Bind(TestActor);
         using var client = ConnectRaw(endPoint);
         var (connection, handler) = AcceptAndRegisterLeasing();
+        SettleLeasesAtMinimum(client, connection, handler);
 
         // One read per send (each waits for its Received), all in the same size class.
         const int reads = 20;
@@ -48,6 +49,7 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
         var (listener, endPoint) = Bind(TestActor);
         using var client = ConnectRaw(endPoint);
         var (connection, handler) = AcceptAndRegisterLeasing();
+        SettleLeasesAtMinimum(client, connection, handler);
 
         client.Send(Pattern(1, 100));
         var first = handler.ExpectMsg<Tcp.Received>(Patience).Data;
@@ -72,6 +74,7 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
         using var client = ConnectRaw(endPoint);
         client.ReceiveBufferSize = 16 * 1024;
         var (connection, handler) = AcceptAndRegisterLeasing();
+        SettleLeasesAtMinimum(client, connection, handler);
 
         client.Send(Pattern(0xA, 100));
         var echoed = handler.ExpectMsg<Tcp.Received>(Patience).Data;
@@ -105,6 +108,7 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
         using var client = ConnectRaw(endPoint);
         client.ReceiveBufferSize = 16 * 1024;
         var (connection, handler) = AcceptAndRegisterLeasing();
+        SettleLeasesAtMinimum(client, connection, handler);
 
         client.Send(Pattern(0xA, 100));
         var echoed = handler.ExpectMsg<Tcp.Received>(Patience).Data;
@@ -173,6 +177,62 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
     }
 
     [Fact]
+    public void LeasedReads_Should_ShrinkTheirLeases_For_SmallMessages()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        // The first lease has room for a typical request; small reads halve it down to the minimum,
+        // so a handler holding many small messages does not hold 4 KiB for each.
+        var sizes = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            client.Send(Pattern((byte)i, 100));
+            var data = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+            Assert.Equal(Pattern((byte)i, 100), data.ToArray());
+            sizes.Add(data.Segments[0].Array!.Length);
+            connection.Tell(new Tcp.ReturnBuffer(data), handler.Ref);
+        }
+
+        Assert.Equal([4096, 2048, 1024, 1024, 1024], sizes);
+        Unbind(listener);
+    }
+
+    [Fact]
+    public async Task LeasedReads_Should_GrowTheirLeases_While_ReadsFillThem()
+    {
+        var (listener, endPoint) = Bind(TestActor);
+        using var client = ConnectRaw(endPoint);
+        var (connection, handler) = AcceptAndRegisterLeasing();
+
+        // Sent in one go, 1 MiB fills lease after lease, and each full one doubles the next: far fewer
+        // reads than the 256 that 4 KiB leases would take, ending at the receive chunk size.
+        const int total = 1024 * 1024;
+        var payload = new byte[total];
+        new Random(11).NextBytes(payload);
+        var sender = client.SendAsync(payload, SocketFlags.None);
+        using var all = new MemoryStream();
+        var reads = 0;
+        var largest = 0;
+        while (all.Length < total && reads < 256)
+        {
+            var data = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+            all.Write(data.ToArray());
+            reads++;
+            largest = Math.Max(largest, data.Segments[0].Array!.Length);
+            connection.Tell(new Tcp.ReturnBuffer(data), handler.Ref);
+        }
+
+        Assert.Equal(total, await sender.WaitAsync(Patience));
+        Assert.Equal(total, all.Length);
+        Assert.Equal(payload, all.ToArray());
+        Assert.True(reads < 256, $"{reads} reads for 1 MiB: leases did not grow past 4 KiB");
+        Assert.Equal(TcpSettings.Default.ReceiveChunkSize, largest);
+        Unbind(listener);
+    }
+
+    [Fact]
     public async Task LeasedReads_Should_DeliverEveryByteInOrder()
     {
         var (listener, endPoint) = Bind(TestActor);
@@ -203,6 +263,20 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
         var handler = CreateTestProbe();
         connection.Tell(new Tcp.Register(handler.Ref, LeaseReceiveBuffers: true), handler.Ref);
         return (connection, handler);
+    }
+
+    /// <summary>
+    /// Small reads shrink the lease by half per read (4, 2, then 1 KiB); after these three the size
+    /// class of 100-byte reads no longer changes, so reuse between them is up to the pool alone.
+    /// </summary>
+    private static void SettleLeasesAtMinimum(Socket client, IActorRef connection, TestProbe handler)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            client.Send(Pattern(0xEE, 10));
+            var data = handler.ExpectMsg<Tcp.Received>(Patience).Data;
+            connection.Tell(new Tcp.ReturnBuffer(data), handler.Ref);
+        }
     }
 
     private static byte[] Pattern(byte value, int length) => Enumerable.Repeat(value, length).ToArray();
