@@ -127,7 +127,9 @@ internal sealed partial class TcpConnection
                 return ReadOutcome.Ended;
             }
 
-            chunk = buffer.AsSpan(0, read).ToArray();
+            // The copy overwrites every byte, so the array need not be zeroed first (ToArray would).
+            chunk = GC.AllocateUninitializedArray<byte>(read);
+            buffer.AsSpan(0, read).CopyTo(chunk);
         }
         finally
         {
