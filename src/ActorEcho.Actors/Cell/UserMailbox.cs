@@ -173,6 +173,13 @@ internal struct UserMailbox
             var head = _consumerSlots is null ? 0 : _head;
             while (segment is not null)
             {
+                // A published slot at the head answers without reading the tail, the line every
+                // producer's compare-and-swap keeps taking away (this runs at the end of every turn).
+                if (Volatile.Read(ref segment.Slots[head & segment.Mask].Sequence) == unchecked(head + 1))
+                {
+                    return false;
+                }
+
                 var tail = Volatile.Read(ref segment.Tail);
                 if (unchecked(tail - head) <= segment.Slots.Length)
                 {
