@@ -18,6 +18,11 @@ namespace ActorEcho.IO.TcpTransport;
 [SuppressMessage("Reliability", "CA1001", Justification = "An actor is not disposed by its owner; PostStop cancels and then disposes the token source.")]
 internal sealed partial class TcpConnection : UntypedActor
 {
+    // Until the socket is connected its endpoints are unknown. Logs may name this shared placeholder,
+    // which spares every connection two throwaway allocations; it never goes out in a message, since
+    // an IPEndPoint is mutable (see OnConnected).
+    private static readonly IPEndPoint Unknown = new(IPAddress.None, 0);
+
     private readonly TcpExtension _tcp;
     private readonly ConnectionOrigin _origin;
     private readonly long _id;
@@ -34,8 +39,8 @@ internal sealed partial class TcpConnection : UntypedActor
         _tcp = tcp;
         _origin = origin;
         _id = tcp.NextConnectionId();
-        _remote = origin.Connect?.RemoteAddress ?? new IPEndPoint(IPAddress.None, 0);
-        _local = new IPEndPoint(IPAddress.None, 0);
+        _remote = origin.Connect?.RemoteAddress ?? Unknown;
+        _local = Unknown;
         _readGate = new CreditGate();
     }
 
@@ -234,8 +239,8 @@ internal sealed partial class TcpConnection : UntypedActor
         var socket = _socket!;
         try
         {
-            _remote = socket.RemoteEndPoint ?? _remote;
-            _local = socket.LocalEndPoint ?? _local;
+            _remote = socket.RemoteEndPoint ?? OwnPlaceholder(_remote);
+            _local = socket.LocalEndPoint ?? OwnPlaceholder(_local);
             ApplyOptions(socket, _tcp.Settings);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -256,6 +261,10 @@ internal sealed partial class TcpConnection : UntypedActor
         _origin.NotifyConnected.Tell(new Tcp.Connected(_remote, _local, _origin.OverLimit), Self);
         Become(WaitingForRegister);
     }
+
+    /// <summary><paramref name="endPoint"/>, or a placeholder of this connection's own instead of the shared one.</summary>
+    private static EndPoint OwnPlaceholder(EndPoint endPoint) =>
+        ReferenceEquals(endPoint, Unknown) ? new IPEndPoint(IPAddress.None, 0) : endPoint;
 
     private void OnRegister(Tcp.Register register)
     {
