@@ -237,7 +237,14 @@ public sealed class LifecycleTests(ITestOutputHelper output) : TestKit.TestKit(o
         await Sys.Terminate().WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.True(Sys.WhenTerminated.IsCompletedSuccessfully);
-        Assert.Equal(["user.postStop", "service.saw-user-terminated", "service.postStop"], events);
+
+        // User actors stop before system actors. Whether the service also handles its Terminated
+        // for the user actor is a race, as in Akka: the DeathWatchNotification and the service's
+        // own stop are both system messages, and if the stop is already queued when the service
+        // runs, it stops before the queued Terminated reaches its behaviour.
+        var order = events.Where(e => e != "service.saw-user-terminated").ToList();
+        Assert.Equal(["user.postStop", "service.postStop"], order);
+        Assert.True(events.Count(e => e == "service.saw-user-terminated") <= 1);
     }
 
     private sealed class ParentWithNamedChild : ReceiveActor

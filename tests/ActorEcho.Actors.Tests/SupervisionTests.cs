@@ -109,6 +109,11 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.TestKit
         a.Tell("inc");
         b.Tell("inc");
 
+        // b's "inc" must be processed before the failure: a message still queued when the restart
+        // happens is kept and reaches the new instance, which would then count 1, correctly.
+        b.Tell("get", TestActor);
+        ExpectMsg(1);
+
         EventFilter.Exception<InvalidOperationException>().ExpectOne(() => a.Tell(new Fail(Boom)));
 
         // Both restart concurrently: collect each one's hooks, in order per actor.

@@ -61,10 +61,15 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         // and publish is never missed (see UserMailbox.IsEmpty). Reading before the
         // compare-and-swap matters under fan-in: the mailbox is usually already scheduled, and a
         // failed CAS would still take the cache line exclusively away from the running consumer.
+        // Told from inside another actor's turn, the cell goes to this worker's own queue, as a
+        // Task continuation would: it runs next on this thread, with the message still in cache,
+        // unless an idle worker steals it first (4 ping-pong pairs on 2 cores: 3.3M -> 7.5M
+        // messages/s). Told from outside (a socket callback, a timer, a test), it goes to the
+        // global queue, which every worker serves in turn.
         if (Volatile.Read(ref _mailbox.Status) == UserMailbox.Idle
             && Interlocked.CompareExchange(ref _mailbox.Status, UserMailbox.Scheduled, UserMailbox.Idle) == UserMailbox.Idle)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: t_current is not null);
         }
     }
 
