@@ -69,12 +69,8 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
     [Fact]
     public void ReturnedBuffer_Should_WaitForQueuedWritesOfIt_BeforeReuse()
     {
-        var settings = TcpSettings.Default with { SendBufferSize = 16 * 1024, MaxPendingWriteBytes = 64 * 1024 * 1024 };
-        var (listener, endPoint) = Bind(TestActor, settings);
-        using var client = ConnectRaw(endPoint);
-        client.ReceiveBufferSize = 16 * 1024;
-        var (connection, handler) = AcceptAndRegisterLeasing();
-        SettleLeasesAtMinimum(client, connection, handler);
+        var (listener, client, connection, handler) = ConnectLeasingWithSmallOsBuffers();
+        using var disposeClient = client;
 
         client.Send(Pattern(0xA, 100));
         var echoed = handler.ExpectMsg<Tcp.Received>(Patience).Data;
@@ -103,12 +99,8 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
     [Fact]
     public void ReturnedBuffer_Should_BeFreed_When_ItsOwnWriteIsSent_EvenWithLaterWritesQueued()
     {
-        var settings = TcpSettings.Default with { SendBufferSize = 16 * 1024, MaxPendingWriteBytes = 64 * 1024 * 1024 };
-        var (listener, endPoint) = Bind(TestActor, settings);
-        using var client = ConnectRaw(endPoint);
-        client.ReceiveBufferSize = 16 * 1024;
-        var (connection, handler) = AcceptAndRegisterLeasing();
-        SettleLeasesAtMinimum(client, connection, handler);
+        var (listener, client, connection, handler) = ConnectLeasingWithSmallOsBuffers();
+        using var disposeClient = client;
 
         client.Send(Pattern(0xA, 100));
         var echoed = handler.ExpectMsg<Tcp.Received>(Patience).Data;
@@ -263,6 +255,21 @@ public sealed class TcpLeaseTests(ITestOutputHelper output) : IOTestBase(output)
         var handler = CreateTestProbe();
         connection.Tell(new Tcp.Register(handler.Ref, LeaseReceiveBuffers: true), handler.Ref);
         return (connection, handler);
+    }
+
+    /// <summary>
+    /// A settled leasing connection whose OS buffers are small (16 KiB each way) and whose pending-write
+    /// bound is high: while the client does not read, megabytes of writes stay queued on the connection.
+    /// </summary>
+    private (IActorRef Listener, Socket Client, IActorRef Connection, TestProbe Handler) ConnectLeasingWithSmallOsBuffers()
+    {
+        var settings = TcpSettings.Default with { SendBufferSize = 16 * 1024, MaxPendingWriteBytes = 64 * 1024 * 1024 };
+        var (listener, endPoint) = Bind(TestActor, settings);
+        var client = ConnectRaw(endPoint);
+        client.ReceiveBufferSize = 16 * 1024;
+        var (connection, handler) = AcceptAndRegisterLeasing();
+        SettleLeasesAtMinimum(client, connection, handler);
+        return (listener, client, connection, handler);
     }
 
     /// <summary>
