@@ -117,7 +117,7 @@ internal struct UserMailbox
         {
             var head = _head;
             ref var slot = ref slots[head & _consumerMask];
-            if (Volatile.Read(ref slot.Sequence) == unchecked(head + 1))
+            if (IsPublished(ref slot, head))
             {
                 item = slot.Item;
                 slot.Item = default;
@@ -135,7 +135,7 @@ internal struct UserMailbox
                 return false;
             }
 
-            if (unchecked(tail - head) > slots.Length && unchecked(tail - segment.FreezeOffset) == head)
+            if (segment.IsFrozen(tail, head) && segment.IsDrained(tail, head))
             {
                 // Frozen and drained. A successor is linked only after the freeze; until it is,
                 // nothing has been claimed there, and whoever links it claims and schedules after.
@@ -170,24 +170,24 @@ internal struct UserMailbox
         get
         {
             var segment = Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _consumerSegment));
-            var head = _consumerSlots is null ? 0 : _head;
+            var head = _head;
             while (segment is not null)
             {
                 // A published slot at the head answers without reading the tail, the line every
                 // producer's compare-and-swap keeps taking away (this runs at the end of every turn).
-                if (Volatile.Read(ref segment.Slots[head & segment.Mask].Sequence) == unchecked(head + 1))
+                if (IsPublished(ref segment.Slots[head & segment.Mask], head))
                 {
                     return false;
                 }
 
                 var tail = Volatile.Read(ref segment.Tail);
-                if (unchecked(tail - head) <= segment.Slots.Length)
+                if (!segment.IsFrozen(tail, head))
                 {
                     // Not frozen: the claimed positions are [head, tail).
                     return tail == head;
                 }
 
-                if (unchecked(tail - segment.FreezeOffset) != head)
+                if (!segment.IsDrained(tail, head))
                 {
                     return false;
                 }
@@ -201,6 +201,10 @@ internal struct UserMailbox
         }
     }
 
+    /// <summary>Whether the producer that claimed position <paramref name="position"/> has stored its envelope there.</summary>
+    private static bool IsPublished(ref Slot slot, int position) =>
+        Volatile.Read(ref slot.Sequence) == unchecked(position + 1);
+
     /// <summary>
     /// A producer has claimed the slot at <paramref name="head"/> (or the segment is frozen with
     /// claims still unpublished) and is a few instructions from publishing it: spin briefly rather
@@ -212,7 +216,7 @@ internal struct UserMailbox
         while (spinner.Count < 16)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
-            if (Volatile.Read(ref slot.Sequence) == unchecked(head + 1))
+            if (IsPublished(ref slot, head))
             {
                 return true;
             }
@@ -292,10 +296,9 @@ internal struct UserMailbox
     }
 
     /// <summary>
-    /// Whether <paramref name="tail"/> (read before this call) is a frozen tail. Unfrozen, the tail is
-    /// at most one ring ahead of the consumer; frozen, it is at least two ahead. The head read here
-    /// can only be newer than the tail, which errs towards "not frozen", and the caller's
-    /// compare-and-swap then fails and retries.
+    /// <see cref="Segment.IsFrozen"/> as a producer can tell it, without the consumer's head at hand:
+    /// the head read here (after <paramref name="tail"/>) can only be newer than the tail, which errs
+    /// towards "not frozen", and the caller's compare-and-swap then fails and retries.
     /// </summary>
     private readonly bool IsFrozen(Segment segment, int tail)
     {
@@ -304,7 +307,7 @@ internal struct UserMailbox
         // A segment the consumer has not reached has head 0; one it has left is frozen, and 0 is
         // then still a safe lower bound for its head.
         var head = consumerHere ? Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _head)) : 0;
-        return unchecked(tail - head) > segment.Slots.Length;
+        return segment.IsFrozen(tail, head);
     }
 
     private struct Slot
@@ -333,6 +336,15 @@ internal struct UserMailbox
 
         /// <summary>How far a freeze moves the tail: far enough that no slot's number can ever match it.</summary>
         public int FreezeOffset => Slots.Length * 2;
+
+        /// <summary>
+        /// Whether <paramref name="tail"/> is a frozen tail. Unfrozen, the tail is at most one ring
+        /// ahead of the consumer's <paramref name="head"/>; frozen, at least two.
+        /// </summary>
+        public bool IsFrozen(int tail, int head) => unchecked(tail - head) > Slots.Length;
+
+        /// <summary>Whether the frozen <paramref name="tail"/> says every claimed position before <paramref name="head"/> has been taken.</summary>
+        public bool IsDrained(int tail, int head) => unchecked(tail - FreezeOffset) == head;
 
         public bool TryEnqueue(Envelope item)
         {
