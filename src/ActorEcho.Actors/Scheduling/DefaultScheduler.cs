@@ -78,8 +78,11 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
     {
         private static readonly TimerCallback Fire = state => ((Item)state!).OnFire();
         private readonly DefaultScheduler _owner;
-        private readonly Work _work;
         private readonly bool _repeating;
+
+        // Both dropped once the item is spent: callers keep the cancellable for a long time (a
+        // cancelled receive timeout lives as long as its actor), the timer and message need not.
+        private Work? _work;
         private ITimer? _timer;
         private int _cancelled;
 
@@ -100,7 +103,7 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
             // Cancel may have raced with creation: make sure a cancelled item holds no timer.
             if (IsCancellationRequested)
             {
-                timer.Dispose();
+                Release();
             }
         }
 
@@ -108,7 +111,7 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
         {
             if (Interlocked.Exchange(ref _cancelled, 1) == 0)
             {
-                Volatile.Read(ref _timer)?.Dispose();
+                Release();
             }
         }
 
@@ -126,13 +129,24 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
                 return;
             }
 
+            var work = Volatile.Read(ref _work);
             if (!_repeating)
             {
-                Interlocked.Exchange(ref _cancelled, 1);
-                Volatile.Read(ref _timer)?.Dispose();
+                if (Interlocked.Exchange(ref _cancelled, 1) != 0)
+                {
+                    return; // cancelled in the meantime
+                }
+
+                Release();
             }
 
-            _work.Run();
+            work?.Run();
+        }
+
+        private void Release()
+        {
+            Interlocked.Exchange(ref _timer, null)?.Dispose();
+            Volatile.Write(ref _work, null);
         }
     }
 }

@@ -277,7 +277,9 @@ internal sealed partial class TcpConnection : UntypedActor
         Context.Watch(register.Handler);
         if (!_origin.OverLimit)
         {
+            // Dropped, not just cancelled: a connection lives for hours and the spent timer is ~200 bytes.
             _registerTimer?.Cancel();
+            _registerTimer = null;
             StartReading(register.Handler);
         }
     }
