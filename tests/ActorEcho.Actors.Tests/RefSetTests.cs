@@ -70,4 +70,49 @@ public class RefSetTests
         h.Set.Clear();
         Assert.True(h.Set.IsEmpty);
     }
+
+    [Fact]
+    public void TwoEntries_Should_LiveInFieldsAndReuseAFreedSlot()
+    {
+        var h = new Holder();
+        var a = new object();
+        var b = new object();
+        var c = new object();
+
+        // The point of the type: a connection's two watchers cost no allocation at all.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(h.Set.Add(a));
+        Assert.True(h.Set.Add(b));
+        Assert.False(h.Set.Add(b));
+        Assert.True(h.Set.Remove(a));
+        Assert.True(h.Set.Add(c));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        Assert.Equal(new HashSet<object>([b, c], ReferenceEqualityComparer.Instance), Items(h).ToHashSet(ReferenceEqualityComparer.Instance));
+        Assert.False(h.Set.Remove(a));
+        Assert.True(h.Set.Remove(c));
+        Assert.Equal([b], Items(h));
+        Assert.True(h.Set.Remove(b));
+        Assert.True(h.Set.IsEmpty);
+    }
+
+    [Fact]
+    public void ThirdEntry_Should_MoveAllToTheSetAndKeepThem()
+    {
+        var h = new Holder();
+        var items = new[] { new object(), new object(), new object() };
+        foreach (var item in items)
+        {
+            Assert.True(h.Set.Add(item));
+        }
+
+        Assert.Equal(3, Items(h).Count);
+        foreach (var item in items)
+        {
+            Assert.False(h.Set.Add(item));
+        }
+
+        Assert.True(h.Set.Remove(items[0]));
+        Assert.Equal(new HashSet<object>(items[1..], ReferenceEqualityComparer.Instance), Items(h).ToHashSet(ReferenceEqualityComparer.Instance));
+    }
 }

@@ -5,6 +5,11 @@ namespace ActorEcho.Actors.Cell;
 // watcher turns it into a Terminated user message, unless it unwatched in the meantime.
 internal sealed partial class ActorCell
 {
+    private DeathWatchState? _watch;
+
+    // Only the cell's own turn touches it (Watch/Unwatch calls and Watch/Unwatch system messages).
+    private DeathWatchState WatchState => _watch ??= new DeathWatchState();
+
     public IActorRef Watch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -13,7 +18,7 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        if (!Extras.Watching.Add(subject))
+        if (!WatchState.Watching.Add(subject))
         {
             return subject;
         }
@@ -34,16 +39,16 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var extras = _extras;
-        if (extras is null)
+        var watch = _watch;
+        if (watch is null)
         {
             return subject;
         }
 
         // Once the death notification has been processed the subject is no longer in Watching but
         // its Terminated may still be queued: drop it in either case, as the contract promises.
-        extras.TerminatedQueued.Remove(subject);
-        if (extras.Watching.Remove(subject) && subject is IInternalActorRef target)
+        watch.TerminatedQueued.Remove(subject);
+        if (watch.Watching.Remove(subject) && subject is IInternalActorRef target)
         {
             target.SendSystemMessage(new Unwatch(target, _self));
         }
@@ -55,24 +60,24 @@ internal sealed partial class ActorCell
     {
         if (ReferenceEquals(watch.Watchee, _self) && !ReferenceEquals(watch.Watcher, _self))
         {
-            Extras.Watchers.Add(watch.Watcher);
+            WatchState.Watchers.Add(watch.Watcher);
         }
     }
 
     private void RemoveWatcher(Unwatch unwatch)
     {
-        if (ReferenceEquals(unwatch.Watchee, _self) && _extras is { } extras)
+        if (ReferenceEquals(unwatch.Watchee, _self) && _watch is { } watch)
         {
-            extras.Watchers.Remove(unwatch.Watcher);
+            watch.Watchers.Remove(unwatch.Watcher);
         }
     }
 
     private void HandleDeathWatchNotification(DeathWatchNotification notification)
     {
         var wasChild = RemoveChild(notification.Actor);
-        if (_extras is { } extras && extras.Watching.Remove(notification.Actor))
+        if (_watch is { } watch && watch.Watching.Remove(notification.Actor))
         {
-            extras.TerminatedQueued.Add(notification.Actor);
+            watch.TerminatedQueued.Add(notification.Actor);
             EnqueueInternal(new Envelope(new Terminated(notification.Actor, notification.ExistenceConfirmed), notification.Actor));
         }
 
@@ -96,7 +101,7 @@ internal sealed partial class ActorCell
         }
     }
 
-    private bool TakeQueuedTerminated(IActorRef actor) => _extras is { } extras && extras.TerminatedQueued.Remove(actor);
+    private bool TakeQueuedTerminated(IActorRef actor) => _watch is { } watch && watch.TerminatedQueued.Remove(actor);
 
     /// <summary>Tells watchers and the parent that this actor has stopped; drops its own watches.</summary>
     private void NotifyDeath()
@@ -110,16 +115,17 @@ internal sealed partial class ActorCell
             _system.EventStream.Unsubscribe(_self);
         }
 
+        var watch = _watch;
         var parentIsWatcher = false;
-        if (extras is not null)
+        if (watch is not null)
         {
-            foreach (var watcher in extras.Watchers)
+            foreach (var watcher in watch.Watchers)
             {
                 parentIsWatcher |= ReferenceEquals(watcher, _parent);
                 watcher.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
             }
 
-            extras.Watchers.Clear();
+            watch.Watchers.Clear();
         }
 
         if (!parentIsWatcher)
@@ -127,9 +133,9 @@ internal sealed partial class ActorCell
             _parent.SendSystemMessage(new DeathWatchNotification(_self, existenceConfirmed: true));
         }
 
-        if (extras is not null)
+        if (watch is not null)
         {
-            foreach (var subject in extras.Watching)
+            foreach (var subject in watch.Watching)
             {
                 if (subject is IInternalActorRef target)
                 {
@@ -137,7 +143,7 @@ internal sealed partial class ActorCell
                 }
             }
 
-            extras.Watching.Clear();
+            watch.Watching.Clear();
         }
     }
 

@@ -4,8 +4,7 @@ using ActorEcho.Actors.Supervision;
 namespace ActorEcho.Actors.Cell;
 
 /// <summary>
-/// The parts of a cell most actors never use — children, watchers, behaviour stack, receive
-/// timeout, stash, timers, async hold, restart bookkeeping — allocated on first use so that a
+/// The parts of a cell most actors never use — children, behaviour stack, receive timeout, stash, timers, async hold, restart bookkeeping — allocated on first use so that a
 /// plain idle actor stays a few hundred bytes.
 /// </summary>
 internal sealed class CellExtras
@@ -18,15 +17,6 @@ internal sealed class CellExtras
 
     /// <summary>Counter for generated child names (<c>$a</c>, <c>$b</c>, ...).</summary>
     public long NextNameId;
-
-    /// <summary>Actors watching this one. A mutable struct: use in place.</summary>
-    public RefSet<IInternalActorRef> Watchers;
-
-    /// <summary>Actors this one watches. A mutable struct: use in place.</summary>
-    public RefSet<IActorRef> Watching;
-
-    /// <summary>Watched actors whose Terminated is queued; an Unwatch removes the entry so the queued message is dropped.</summary>
-    public RefSet<IActorRef> TerminatedQueued;
 
     public Stack<Receive>? BehaviorStack;
 

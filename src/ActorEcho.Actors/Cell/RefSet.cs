@@ -2,17 +2,19 @@ namespace ActorEcho.Actors.Cell;
 
 /// <summary>
 /// A set of references compared by identity, for the sets a cell keeps about other actors
-/// (watchers, watched, queued Terminated). Nearly all of them hold zero or one entry, and a
-/// one-entry HashSet costs ~190 bytes, kept for the actor's life: so the first entry lives in a
-/// field and a HashSet appears only with the second. A mutable struct: used in place, never copied.
+/// (watchers, watched, queued Terminated). Nearly all of them hold at most two entries (a
+/// connection's session is watched by the connection and by the listener), and a small HashSet
+/// costs ~200 bytes, kept for the actor's life: so two entries live in fields and a HashSet
+/// appears only with the third. A mutable struct: used in place, never copied.
 /// </summary>
 internal struct RefSet<T>
     where T : class
 {
-    private T? _one;
+    private T? _first;
+    private T? _second;
     private HashSet<T>? _many;
 
-    public readonly bool IsEmpty => _one is null && (_many is null || _many.Count == 0);
+    public readonly bool IsEmpty => _many is null ? _first is null && _second is null : _many.Count == 0;
 
     /// <summary>Adds <paramref name="item"/>; false if it was already there.</summary>
     public bool Add(T item)
@@ -22,19 +24,26 @@ internal struct RefSet<T>
             return _many.Add(item);
         }
 
-        if (_one is null)
-        {
-            _one = item;
-            return true;
-        }
-
-        if (ReferenceEquals(_one, item))
+        if (ReferenceEquals(_first, item) || ReferenceEquals(_second, item))
         {
             return false;
         }
 
-        _many = new HashSet<T>(ReferenceEqualityComparer.Instance) { _one, item };
-        _one = null;
+        if (_first is null)
+        {
+            _first = item;
+        }
+        else if (_second is null)
+        {
+            _second = item;
+        }
+        else
+        {
+            _many = new HashSet<T>(ReferenceEqualityComparer.Instance) { _first, _second, item };
+            _first = null;
+            _second = null;
+        }
+
         return true;
     }
 
@@ -46,9 +55,15 @@ internal struct RefSet<T>
             return _many.Remove(item);
         }
 
-        if (_one is not null && ReferenceEquals(_one, item))
+        if (_first is not null && ReferenceEquals(_first, item))
         {
-            _one = null;
+            _first = null;
+            return true;
+        }
+
+        if (_second is not null && ReferenceEquals(_second, item))
+        {
+            _second = null;
             return true;
         }
 
@@ -57,24 +72,27 @@ internal struct RefSet<T>
 
     public void Clear()
     {
-        _one = null;
+        _first = null;
+        _second = null;
         _many = null;
     }
 
-    public readonly Enumerator GetEnumerator() => new(_one, _many);
+    public readonly Enumerator GetEnumerator() => new(_first, _second, _many);
 
     /// <summary>Enumerates a snapshot-free view: the set must not change while it is enumerated.</summary>
     public struct Enumerator
     {
         private readonly bool _useMany;
         private HashSet<T>.Enumerator _many;
-        private T? _one;
+        private T? _first;
+        private T? _second;
 
-        internal Enumerator(T? one, HashSet<T>? many)
+        internal Enumerator(T? first, T? second, HashSet<T>? many)
         {
             _useMany = many is not null;
             _many = many is null ? default : many.GetEnumerator();
-            _one = one;
+            _first = first;
+            _second = second;
             Current = null!;
         }
 
@@ -93,10 +111,17 @@ internal struct RefSet<T>
                 return false;
             }
 
-            if (_one is not null)
+            if (_first is not null)
             {
-                Current = _one;
-                _one = null;
+                Current = _first;
+                _first = null;
+                return true;
+            }
+
+            if (_second is not null)
+            {
+                Current = _second;
+                _second = null;
                 return true;
             }
 
