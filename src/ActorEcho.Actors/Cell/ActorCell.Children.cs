@@ -4,7 +4,8 @@ namespace ActorEcho.Actors.Cell;
 
 // The children container. Guarded by a lock on the extras object because guardians are given
 // children by callers on other threads (ActorSystem.ActorOf); everything else happens on the
-// cell's own thread, so the lock is uncontended in practice.
+// cell's own thread, so the lock is uncontended in practice. A child costs one dictionary entry:
+// the stopping set and the restart statistics hold only the children that need them.
 internal sealed partial class ActorCell
 {
     private const string NameSymbols = "-_.*$+:@&=,!~';";
@@ -22,7 +23,7 @@ internal sealed partial class ActorCell
 
         lock (extras)
         {
-            return extras.Children.TryGetValue(name, out var info) && !info.Stopping ? info.Ref : null;
+            return extras.Children.TryGetValue(name, out var child) && !IsStopping(extras, child) ? child : null;
         }
     }
 
@@ -36,8 +37,8 @@ internal sealed partial class ActorCell
         var child = new ActorCell(_system, props, _self, _self.Path / name);
         lock (extras)
         {
-            extras.Children ??= new Dictionary<string, ChildInfo>(StringComparer.Ordinal);
-            if (!extras.Children.TryAdd(name, new ChildInfo(child.SelfRef)))
+            extras.Children ??= new Dictionary<string, LocalActorRef>(StringComparer.Ordinal);
+            if (!extras.Children.TryAdd(name, child.SelfRef))
             {
                 throw new InvalidActorNameException($"actor name [{name}] is not unique among the children of {_self.Path}");
             }
@@ -76,20 +77,18 @@ internal sealed partial class ActorCell
         var extras = Extras;
         lock (extras)
         {
-            if (extras.Children is null || !extras.Children.TryGetValue(child.Path.Name, out var info)
-                || !ReferenceEquals(info.Ref, child) || info.Stopping)
+            if (extras.Children is null || !extras.Children.TryGetValue(child.Path.Name, out var known)
+                || !ReferenceEquals(known, child)
+                || !(extras.StoppingChildren ??= new HashSet<IActorRef>(ReferenceEqualityComparer.Instance)).Add(child))
             {
                 return;
             }
-
-            info.Stopping = true;
-            extras.StoppingChildren++;
         }
 
         ((IInternalActorRef)child).SendSystemMessage(new Terminate());
     }
 
-    private ChildInfo? FindChild(IActorRef child)
+    private LocalActorRef? FindChild(IActorRef child)
     {
         var extras = _extras;
         if (extras?.Children is null)
@@ -99,8 +98,40 @@ internal sealed partial class ActorCell
 
         lock (extras)
         {
-            return extras.Children.TryGetValue(child.Path.Name, out var info) && ReferenceEquals(info.Ref, child) ? info : null;
+            return extras.Children.TryGetValue(child.Path.Name, out var known) && ReferenceEquals(known, child) ? known : null;
         }
+    }
+
+    /// <summary>Whether this live child was told to stop; callers hold the lock.</summary>
+    private static bool IsStopping(CellExtras extras, IActorRef child) => extras.StoppingChildren?.Contains(child) == true;
+
+    /// <summary>The child behind <paramref name="child"/> if it is ours and not told to stop.</summary>
+    private LocalActorRef? FindActiveChild(IActorRef child)
+    {
+        var extras = _extras;
+        if (extras?.Children is null)
+        {
+            return null;
+        }
+
+        lock (extras)
+        {
+            return extras.Children.TryGetValue(child.Path.Name, out var known) && ReferenceEquals(known, child) && !IsStopping(extras, known)
+                ? known
+                : null;
+        }
+    }
+
+    /// <summary>A child's restart statistics, created at its first failure; callers hold the lock.</summary>
+    private static ChildRestartStats StatsOf(CellExtras extras, LocalActorRef child)
+    {
+        var stats = extras.ChildStats ??= new Dictionary<IActorRef, ChildRestartStats>(ReferenceEqualityComparer.Instance);
+        if (!stats.TryGetValue(child, out var found))
+        {
+            stats[child] = found = new ChildRestartStats(child);
+        }
+
+        return found;
     }
 
     /// <summary>Removes a dead child; says whether it was ours.</summary>
@@ -114,17 +145,14 @@ internal sealed partial class ActorCell
 
         lock (extras)
         {
-            if (!extras.Children.TryGetValue(child.Path.Name, out var info) || !ReferenceEquals(info.Ref, child))
+            if (!extras.Children.TryGetValue(child.Path.Name, out var known) || !ReferenceEquals(known, child))
             {
                 return false;
             }
 
             extras.Children.Remove(child.Path.Name);
-            if (info.Stopping)
-            {
-                extras.StoppingChildren--;
-            }
-
+            extras.StoppingChildren?.Remove(child);
+            extras.ChildStats?.Remove(child);
             return true;
         }
     }
@@ -140,11 +168,11 @@ internal sealed partial class ActorCell
         lock (extras)
         {
             var list = new List<IInternalActorRef>(extras.Children.Count);
-            foreach (var info in extras.Children.Values)
+            foreach (var child in extras.Children.Values)
             {
-                if (!info.Stopping)
+                if (!IsStopping(extras, child))
                 {
-                    list.Add(info.Ref);
+                    list.Add(child);
                 }
             }
 
@@ -152,6 +180,7 @@ internal sealed partial class ActorCell
         }
     }
 
+    /// <summary>The restart statistics of every child not told to stop (created for those that had none).</summary>
     private ChildRestartStats[] ChildStats()
     {
         var extras = _extras;
@@ -162,7 +191,17 @@ internal sealed partial class ActorCell
 
         lock (extras)
         {
-            return extras.Children.Values.Where(c => !c.Stopping).Select(c => c.Stats).ToArray();
+            return extras.Children.Values.Where(c => !IsStopping(extras, c)).Select(c => StatsOf(extras, c)).ToArray();
+        }
+    }
+
+    /// <summary>The restart statistics of one child, created at its first failure.</summary>
+    private ChildRestartStats ChildStatsOf(LocalActorRef child)
+    {
+        var extras = Extras;
+        lock (extras)
+        {
+            return StatsOf(extras, child);
         }
     }
 

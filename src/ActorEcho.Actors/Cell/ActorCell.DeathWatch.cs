@@ -95,7 +95,7 @@ internal sealed partial class ActorCell
                 FinishTerminate();
             }
         }
-        else if (_extras!.PendingRecreateCause is { } cause && _extras.StoppingChildren == 0)
+        else if (_extras!.PendingRecreateCause is { } cause && _extras.StoppingCount == 0)
         {
             FinishRecreate(cause);
         }

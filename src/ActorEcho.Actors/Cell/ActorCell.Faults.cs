@@ -83,8 +83,7 @@ internal sealed partial class ActorCell
 
     private void HandleChildFailed(Failed failed)
     {
-        var info = FindChild(failed.Child);
-        if (info is null || info.Stopping)
+        if (FindActiveChild(failed.Child) is not { } child)
         {
             // A failure from a child we already stopped (or never had) needs no decision.
             return;
@@ -103,6 +102,7 @@ internal sealed partial class ActorCell
         }
 
         var all = ChildStats();
+        var stats = ChildStatsOf(child);
         switch (directive)
         {
             case Directive.Resume:
@@ -111,14 +111,14 @@ internal sealed partial class ActorCell
                 break;
             case Directive.Restart:
                 var now = _system.Scheduler.MonotonicClock;
-                var allowed = strategy.StatsToCharge(info.Stats, all)
+                var allowed = strategy.StatsToCharge(stats, all)
                     .All(s => s.RequestRestartPermission(strategy.MaxNumberOfRetries, strategy.WithinTimeRange, now));
                 LogFailure(strategy, failed, allowed ? "Restart" : "Stop (restart budget spent)", resumed: false);
-                strategy.ProcessFailure(this, allowed, info.Stats, failed.Cause, all);
+                strategy.ProcessFailure(this, allowed, stats, failed.Cause, all);
                 break;
             case Directive.Stop:
                 LogFailure(strategy, failed, "Stop", resumed: false);
-                strategy.ProcessFailure(this, restart: false, info.Stats, failed.Cause, all);
+                strategy.ProcessFailure(this, restart: false, stats, failed.Cause, all);
                 break;
             default:
                 LogFailure(strategy, failed, "Escalate", resumed: false);

@@ -132,7 +132,7 @@ internal sealed partial class ActorCell
             extras.SyncContext = null;
         }
 
-        if (Extras.StoppingChildren > 0)
+        if (Extras.StoppingCount > 0)
         {
             Extras.PendingRecreateCause = cause;
         }

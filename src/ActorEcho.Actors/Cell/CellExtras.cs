@@ -9,11 +9,17 @@ namespace ActorEcho.Actors.Cell;
 /// </summary>
 internal sealed class CellExtras
 {
-    /// <summary>Children by name. Locked on itself: guardians are given children from other threads.</summary>
-    public Dictionary<string, ChildInfo>? Children;
+    /// <summary>Children by name. Locked on the extras object: guardians are given children from other threads.</summary>
+    public Dictionary<string, LocalActorRef>? Children;
 
-    /// <summary>Actors told to stop that have not confirmed yet (restart and stop wait for them).</summary>
-    public int StoppingChildren;
+    /// <summary>Children told to stop that have not confirmed yet (restart and stop wait for them). Same lock.</summary>
+    public HashSet<IActorRef>? StoppingChildren;
+
+    /// <summary>Restart bookkeeping, created at a child's first failure: most children never fail. Same lock.</summary>
+    public Dictionary<IActorRef, ChildRestartStats>? ChildStats;
+
+    /// <summary>How many children were told to stop and have not confirmed yet.</summary>
+    public int StoppingCount => StoppingChildren?.Count ?? 0;
 
     /// <summary>Counter for generated child names (<c>$a</c>, <c>$b</c>, ...).</summary>
     public long NextNameId;
@@ -56,18 +62,4 @@ internal sealed class CellExtras
     public Stashing.ActorStash? Stash;
 
     public Timers.TimerScheduler? Timers;
-}
-
-/// <summary>A child and its supervision state.</summary>
-internal sealed class ChildInfo(LocalActorRef child)
-{
-    public LocalActorRef Ref { get; } = child;
-
-    private ChildRestartStats? _stats;
-
-    /// <summary>Created on the child's first failure: most children never fail.</summary>
-    public ChildRestartStats Stats => _stats ??= new(Ref);
-
-    /// <summary>True once this parent told the child to stop.</summary>
-    public bool Stopping { get; set; }
 }
