@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ActorEcho.Actors.Scheduling;
 using Xunit.Abstractions;
 
 namespace ActorEcho.Actors.Tests;
@@ -86,5 +88,40 @@ public sealed class SchedulerTests(ITestOutputHelper output) : TestKit.TestKit(o
             Assert.True(now >= previous);
             previous = now;
         }
+    }
+
+    [Fact]
+    public void SpentItems_Should_NotKeepWhatTheyWouldHaveDelivered()
+    {
+        // Callers keep the cancellable for a long time (a connection keeps its register timer's):
+        // once cancelled or fired, it must not pin the message, the action or the timer.
+        var (cancelled, cancelledMessage) = ScheduleAndCancel(Sys.Scheduler, TestActor);
+        var (fired, firedAction) = ScheduleToFire(Sys.Scheduler, TestActor);
+
+        ExpectMsg("fired");
+        AwaitCondition(() =>
+        {
+            GC.Collect();
+            return !cancelledMessage.IsAlive && !firedAction.IsAlive;
+        });
+        GC.KeepAlive(cancelled);
+        GC.KeepAlive(fired);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (ICancelable Handle, WeakReference Message) ScheduleAndCancel(IScheduler scheduler, IActorRef target)
+    {
+        var message = new byte[1000];
+        var handle = scheduler.ScheduleTellOnce(TimeSpan.FromMinutes(5), target, message, null);
+        handle.Cancel();
+        return (handle, new WeakReference(message));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (ICancelable Handle, WeakReference Action) ScheduleToFire(IScheduler scheduler, IActorRef target)
+    {
+        var payload = new byte[1000];
+        Action action = () => target.Tell(payload.Length > 0 ? "fired" : "empty", null);
+        return (scheduler.ScheduleOnce(Short, action), new WeakReference(action));
     }
 }

@@ -22,16 +22,16 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
     public TimeSpan MonotonicClock => _time.GetElapsedTime(_startTimestamp);
 
     public ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender) =>
-        Schedule(delay, Timeout.InfiniteTimeSpan, new TellWork(receiver, message, sender));
+        Schedule(new TellItem(this, repeating: false, receiver, message, sender), delay, Timeout.InfiniteTimeSpan);
 
     public ICancelable ScheduleTellRepeatedly(TimeSpan initialDelay, TimeSpan interval, IActorRef receiver, object message, IActorRef? sender) =>
-        Schedule(initialDelay, CheckInterval(interval), new TellWork(receiver, message, sender));
+        Schedule(new TellItem(this, repeating: true, receiver, message, sender), initialDelay, CheckInterval(interval));
 
     public ICancelable ScheduleOnce(TimeSpan delay, Action action) =>
-        Schedule(delay, Timeout.InfiniteTimeSpan, new ActionWork(action));
+        Schedule(new ActionItem(this, repeating: false, action), delay, Timeout.InfiniteTimeSpan);
 
     public ICancelable ScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, Action action) =>
-        Schedule(initialDelay, CheckInterval(interval), new ActionWork(action));
+        Schedule(new ActionItem(this, repeating: true, action), initialDelay, CheckInterval(interval));
 
     public void Dispose() => _disposed = true;
 
@@ -45,10 +45,8 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
         return interval;
     }
 
-    private Item Schedule(TimeSpan delay, TimeSpan period, Work work)
+    private Item Schedule(Item item, TimeSpan delay, TimeSpan period)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var item = new Item(this, work, period != Timeout.InfiniteTimeSpan);
         if (_disposed)
         {
             item.Cancel();
@@ -59,37 +57,74 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
         return item;
     }
 
-    private abstract class Work
+    /// <summary>A scheduled tell: the item carries the message itself (one object less per schedule).</summary>
+    private sealed class TellItem : Item
     {
-        public abstract void Run();
+        private IActorRef? _receiver;
+        private object? _message;
+        private IActorRef? _sender;
+
+        public TellItem(DefaultScheduler owner, bool repeating, IActorRef receiver, object message, IActorRef? sender)
+            : base(owner, repeating)
+        {
+            ArgumentNullException.ThrowIfNull(receiver);
+            ArgumentNullException.ThrowIfNull(message);
+            _receiver = receiver;
+            _message = message;
+            _sender = sender;
+        }
+
+        protected override void Run()
+        {
+            // Read before a racing Release clears them; a spent item never runs (see OnFire).
+            var receiver = Volatile.Read(ref _receiver);
+            var message = Volatile.Read(ref _message);
+            if (receiver is not null && message is not null)
+            {
+                receiver.Tell(message, _sender);
+            }
+        }
+
+        protected override void Forget()
+        {
+            Volatile.Write(ref _receiver, null);
+            Volatile.Write(ref _message, null);
+            _sender = null;
+        }
     }
 
-    private sealed class TellWork(IActorRef receiver, object message, IActorRef? sender) : Work
+    private sealed class ActionItem : Item
     {
-        public override void Run() => receiver.Tell(message, sender);
+        private Action? _action;
+
+        public ActionItem(DefaultScheduler owner, bool repeating, Action action)
+            : base(owner, repeating)
+        {
+            ArgumentNullException.ThrowIfNull(action);
+            _action = action;
+        }
+
+        protected override void Run() => Volatile.Read(ref _action)?.Invoke();
+
+        protected override void Forget() => Volatile.Write(ref _action, null);
     }
 
-    private sealed class ActionWork(Action action) : Work
-    {
-        public override void Run() => action();
-    }
-
-    private sealed class Item : ICancelable
+    /// <summary>
+    /// One scheduled item and its timer. Once spent (cancelled, or a one-shot that fired) it drops
+    /// the timer and what it would deliver: callers keep the cancellable for a long time (a
+    /// cancelled receive timeout lives as long as its actor), the timer and message need not.
+    /// </summary>
+    private abstract class Item : ICancelable
     {
         private static readonly TimerCallback Fire = state => ((Item)state!).OnFire();
         private readonly DefaultScheduler _owner;
         private readonly bool _repeating;
-
-        // Both dropped once the item is spent: callers keep the cancellable for a long time (a
-        // cancelled receive timeout lives as long as its actor), the timer and message need not.
-        private Work? _work;
         private ITimer? _timer;
         private int _cancelled;
 
-        public Item(DefaultScheduler owner, Work work, bool repeating)
+        protected Item(DefaultScheduler owner, bool repeating)
         {
             _owner = owner;
-            _work = work;
             _repeating = repeating;
         }
 
@@ -129,24 +164,32 @@ internal sealed class DefaultScheduler : IScheduler, IDisposable
                 return;
             }
 
-            var work = Volatile.Read(ref _work);
-            if (!_repeating)
+            if (_repeating)
             {
-                if (Interlocked.Exchange(ref _cancelled, 1) != 0)
-                {
-                    return; // cancelled in the meantime
-                }
-
-                Release();
+                Run();
+                return;
             }
 
-            work?.Run();
+            if (Interlocked.Exchange(ref _cancelled, 1) != 0)
+            {
+                return; // cancelled in the meantime
+            }
+
+            // Only this thread can get here for a one-shot, and Cancel no longer releases: deliver, then forget.
+            Run();
+            Release();
         }
+
+        /// <summary>Delivers the item (a tell or an action).</summary>
+        protected abstract void Run();
+
+        /// <summary>Drops what the item would deliver.</summary>
+        protected abstract void Forget();
 
         private void Release()
         {
             Interlocked.Exchange(ref _timer, null)?.Dispose();
-            Volatile.Write(ref _work, null);
+            Forget();
         }
     }
 }
