@@ -41,10 +41,7 @@ internal sealed partial class ActorCell
                 _actor!.InvokeUnhandled(message);
             }
 
-            if (_extras?.ReceiveTimeout is not null && message is not INotInfluenceReceiveTimeout)
-            {
-                _extras.LastActivity = _system.Scheduler.MonotonicClock;
-            }
+            NoteReceiveTimeoutActivity(message);
         }
         catch (Exception e)
         {
@@ -153,11 +150,8 @@ internal sealed partial class ActorCell
         }
 
         _extras.HeldTask = null;
-        if (_extras.ReceiveTimeout is not null && _mailbox.Current.Message is not INotInfluenceReceiveTimeout)
-        {
-            // The handler was working until now: idleness is measured from its end.
-            _extras.LastActivity = _system.Scheduler.MonotonicClock;
-        }
+        // The handler was working until now: idleness is measured from its end.
+        NoteReceiveTimeoutActivity(_mailbox.Current.Message);
 
         if (task.IsFaulted)
         {

@@ -6,7 +6,9 @@ namespace ActorEcho.Actors.Cell;
 // per message, not a timer cancel-and-create.
 internal sealed partial class ActorCell
 {
-    public TimeSpan? ReceiveTimeout => _extras?.ReceiveTimeout;
+    private ReceiveTimeoutState? _receiveTimeout;
+
+    public TimeSpan? ReceiveTimeout => _receiveTimeout?.Timeout;
 
     public void SetReceiveTimeout(TimeSpan? timeout)
     {
@@ -15,7 +17,7 @@ internal sealed partial class ActorCell
             timeout = null;
         }
 
-        if (timeout is null && _extras?.ReceiveTimeout is null)
+        if (timeout is null && _receiveTimeout?.Timeout is null)
         {
             return;
         }
@@ -23,57 +25,65 @@ internal sealed partial class ActorCell
         CancelReceiveTimeout();
         if (timeout is { } value)
         {
-            var extras = Extras;
-            extras.ReceiveTimeout = value;
-            extras.LastActivity = _system.Scheduler.MonotonicClock;
-            ArmReceiveTimeout(value);
+            var state = _receiveTimeout ??= new ReceiveTimeoutState();
+            state.Timeout = value;
+            state.LastActivity = _system.Scheduler.MonotonicClock;
+            ArmReceiveTimeout(state, value);
         }
     }
 
-    private void ArmReceiveTimeout(TimeSpan delay)
+    /// <summary>Records activity for the receive timeout after <paramref name="message"/> was handled.</summary>
+    private void NoteReceiveTimeoutActivity(object? message)
     {
-        var extras = Extras;
-        var generation = extras.ReceiveTimeoutGeneration;
-        extras.ReceiveTimeoutTimer = _system.Scheduler.ScheduleOnce(delay, () => PostSystem(new ReceiveTimeoutTick(generation)));
+        if (_receiveTimeout is { Timeout: not null } state && message is not INotInfluenceReceiveTimeout)
+        {
+            state.LastActivity = _system.Scheduler.MonotonicClock;
+        }
+    }
+
+    private void ArmReceiveTimeout(ReceiveTimeoutState state, TimeSpan delay)
+    {
+        var generation = state.Generation;
+        state.Timer = _system.Scheduler.ScheduleOnce(delay, () => PostSystem(new ReceiveTimeoutTick(generation)));
     }
 
     private void HandleReceiveTimeoutTick(long generation)
     {
-        var extras = _extras;
-        if (extras?.ReceiveTimeout is not { } timeout || generation != extras.ReceiveTimeoutGeneration)
+        var state = _receiveTimeout;
+        if (state?.Timeout is not { } timeout || generation != state.Generation)
         {
             return;
         }
 
         var now = _system.Scheduler.MonotonicClock;
-        if (extras.HeldTask is not null)
+        if (_extras?.HeldTask is not null)
         {
             // Busy in a ReceiveAsync handler, not idle: the idle period starts when it completes.
-            ArmReceiveTimeout(timeout);
+            ArmReceiveTimeout(state, timeout);
             return;
         }
 
-        var idle = now - extras.LastActivity;
+        var idle = now - state.LastActivity;
         if (idle >= timeout)
         {
             EnqueueInternal(new Envelope(Actors.ReceiveTimeout.Instance, null));
-            extras.LastActivity = now;
-            ArmReceiveTimeout(timeout);
+            state.LastActivity = now;
+            ArmReceiveTimeout(state, timeout);
         }
         else
         {
-            ArmReceiveTimeout(timeout - idle);
+            ArmReceiveTimeout(state, timeout - idle);
         }
     }
 
     private void CancelReceiveTimeout()
     {
-        if (_extras is { } extras)
+        if (_receiveTimeout is { } state)
         {
-            extras.ReceiveTimeoutTimer?.Cancel();
-            extras.ReceiveTimeoutTimer = null;
-            extras.ReceiveTimeout = null;
-            extras.ReceiveTimeoutGeneration++;
+            state.Timer?.Cancel();
+            state.Timer = null;
+            state.Timeout = null;
+            state.Generation++;
         }
     }
 }

@@ -1,10 +1,9 @@
-using ActorEcho.Actors.Scheduling;
 using ActorEcho.Actors.Supervision;
 
 namespace ActorEcho.Actors.Cell;
 
 /// <summary>
-/// The parts of a cell most actors never use — children, behaviour stack, receive timeout, stash, timers, async hold, restart bookkeeping — allocated on first use so that a
+/// The parts of a cell most actors never use — children, behaviour stack, stash, timers, async hold, restart bookkeeping — allocated on first use so that a
 /// plain idle actor stays a few hundred bytes.
 /// </summary>
 internal sealed class CellExtras
@@ -47,14 +46,6 @@ internal sealed class CellExtras
 
     /// <summary>Messages put back at the head of the mailbox by Unstash; processed before the queue.</summary>
     public LinkedList<Envelope>? Prepended;
-
-    public TimeSpan? ReceiveTimeout;
-
-    public long ReceiveTimeoutGeneration;
-
-    public TimeSpan LastActivity;
-
-    public ICancelable? ReceiveTimeoutTimer;
 
     /// <summary>Whether this actor ever subscribed to the event stream (so stopping knows to unsubscribe it).</summary>
     public bool SubscribedToEventStream;
