@@ -103,6 +103,9 @@ cpu_ticks() {  # utime+stime of PID in clock ticks (fields 14 and 15 of /proc/PI
   [ -r "/proc/$1/stat" ] || { echo 0; return; }
   sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
 }
+established() {  # server-side established TCP connections on local port $1 (ss from iproute2; 0 without it)
+  if command -v ss > /dev/null; then ss -Htn state established "( sport = :$1 )" | wc -l; else echo 0; fi
+}
 status_kb() {  # a "VmXXX:  N kB" field of /proc/PID/status
   awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status" 2>/dev/null || echo 0
 }
@@ -193,14 +196,27 @@ run_server() {
   printf '%s\tavailable\n' "$name" >> "$status"
   local pid=$server_pid json
 
-  # Idle first, on a fresh process: RSS growth per held connection, before any traffic.
-  local rss_before rss_max rss connected
+  # Idle first, on a fresh process: RSS growth per held connection, before any traffic. "Held"
+  # ends when the server's established connections start to fall (the load console closing them):
+  # an RSS sample counts only if the count read right after it had not fallen yet. The peak
+  # including the close is recorded as its own row.
+  local rss_before rss_max rss rss_close est est_max=0 held=1 connected
   rss_before=$(status_kb "$pid" VmRSS)
   log "$name: $IDLE_CONNS idle connections for $IDLE_DURATION"
   load "$name" idle -w idle --port "$port" -c "$IDLE_CONNS" -d "$IDLE_DURATION" > /dev/null &
-  local load_pid=$! ; rss_max=$rss_before
+  local load_pid=$! ; rss_max=$rss_before; rss_close=$rss_before
   while kill -0 "$load_pid" 2>/dev/null; do
-    rss=$(status_kb "$pid" VmRSS); [ "${rss:-0}" -gt "$rss_max" ] && rss_max=$rss
+    rss=$(status_kb "$pid" VmRSS)
+    [ "${rss:-0}" -gt "$rss_close" ] && rss_close=$rss
+    if [ "$held" = 1 ]; then
+      est=$(established "$port")
+      [ "$est" -gt "$est_max" ] && est_max=$est
+      if [ "$est_max" -gt 0 ] && [ "$est" -lt $((est_max - est_max / 100)) ]; then
+        held=0
+      elif [ "${rss:-0}" -gt "$rss_max" ]; then
+        rss_max=$rss
+      fi
+    fi
     sleep 0.2
   done
   wait "$load_pid"
@@ -208,6 +224,7 @@ run_server() {
   connected=$(json_field "$json" connected)
   if [ -n "$connected" ] && [ "$connected" -gt 0 ]; then
     record "$name" "idle KiB/conn" "$(awk -v a="$rss_max" -v b="$rss_before" -v n="$connected" 'BEGIN{printf "%.2f", (a-b)/n}')" "$(json_field "$json" errors)"
+    record "$name" "idle KiB/conn incl. close" "$(awk -v a="$rss_close" -v b="$rss_before" -v n="$connected" 'BEGIN{printf "%.2f", (a-b)/n}')" "$(json_field "$json" errors)"
   fi
   record "$name" "idle connected" "${connected:-0}" "$(json_field "$json" errors)"
 
