@@ -126,7 +126,12 @@ internal struct UserMailbox
             if (Interlocked.CompareExchange(ref segment.Tail, unchecked(tail + 1), tail) == tail)
             {
                 ref var slot = ref segment.Slots[tail & segment.Mask];
-                slot.Sender = item.Sender;
+                if (item.Sender is not null)
+                {
+                    // The slot is already clear (the consumer clears each slot it takes, and a new
+                    // ring is all zeroes), so a sender-less Tell skips this store and its GC write barrier.
+                    slot.Sender = item.Sender;
+                }
 
                 // Release: the consumer that sees the message sees the sender too.
                 Volatile.Write(ref slot.Message, item.Message);
