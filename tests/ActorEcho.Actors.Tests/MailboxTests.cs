@@ -237,6 +237,43 @@ public sealed class MailboxTests(ITestOutputHelper output) : TestKit.TestKit(out
         public CountingActor(Counter processed) => Receive<int>(_ => processed.Increment());
     }
 
+    [Fact]
+    public void Sender_Should_BeEachMessagesOwnWhenOneMessageInstanceComesFromSeveralSenders()
+    {
+        // The cell skips re-storing the current envelope when it equals the last one; the sender
+        // is part of that equality, so alternating senders of one singleton each get their reply.
+        var echo = Sys.ActorOf(Props.Create(() => new SenderEcho()), "echo");
+        var a = CreateTestProbe();
+        var b = CreateTestProbe();
+        for (var i = 0; i < 20; i++)
+        {
+            echo.Tell(SameMessage.Instance, a.Ref);
+            echo.Tell(SameMessage.Instance, b.Ref);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            a.ExpectMsg("echo");
+            b.ExpectMsg("echo");
+        }
+
+        a.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        b.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    private sealed class SameMessage
+    {
+        public static readonly SameMessage Instance = new();
+    }
+
+    private sealed class SenderEcho : ReceiveActor
+    {
+        public SenderEcho()
+        {
+            Receive<SameMessage>(_ => Sender.Tell("echo"));
+        }
+    }
+
     private sealed class DeadLetterCounter : ReceiveActor
     {
         public DeadLetterCounter(IActorRef target, Counter dead) =>

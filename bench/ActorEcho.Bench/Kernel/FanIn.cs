@@ -42,6 +42,7 @@ internal static class FanIn
             }
         })).ToArray();
         await Task.WhenAll(tasks);
+        RoundDiagnostics.Note("produced", sw.Elapsed);
         await done.Task;
         sw.Stop();
         system.Stop(sink);
@@ -75,6 +76,7 @@ internal static class FanIn
             }
         })).ToArray();
         await Task.WhenAll(tasks);
+        RoundDiagnostics.Note("produced", sw.Elapsed);
         await reader;
         sw.Stop();
         return KernelSuite.Rate(total, sw);

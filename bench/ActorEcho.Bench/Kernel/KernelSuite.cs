@@ -78,8 +78,8 @@ internal sealed class KernelSuite : IBenchSuite
         var b = new List<double>();
         for (var i = 0; i < Rounds; i++)
         {
-            a.Add(await ours());
-            b.Add(await baseline());
+            a.Add(await RoundDiagnostics.Measure(name, "ours", ours));
+            b.Add(await RoundDiagnostics.Measure(name, "base", baseline));
         }
 
         Console.WriteLine($"  {name}: ours [{string.Join(", ", a.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}] baseline [{string.Join(", ", b.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}]");

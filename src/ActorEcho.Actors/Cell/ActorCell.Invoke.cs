@@ -10,7 +10,14 @@ internal sealed partial class ActorCell
 {
     private void Invoke(Envelope envelope)
     {
-        _mailbox.Current = envelope;
+        // Storing references into the cell costs a GC write barrier each; a singleton message from
+        // the same sender as the last one (ticks, acks, a stream of one message type) needs none.
+        ref var current = ref _mailbox.Current;
+        if (!ReferenceEquals(current.Message, envelope.Message) || !ReferenceEquals(current.Sender, envelope.Sender))
+        {
+            current = envelope;
+        }
+
         var message = envelope.Message;
         try
         {

@@ -10,10 +10,15 @@ namespace ActorEcho.Actors.Cell;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Queue: a chain of ring segments. Each slot carries a sequence number that says whose turn it
-/// is: a producer claims position <c>p</c> with one compare-and-swap on the segment's tail when the
-/// slot's number is <c>p</c>, stores the envelope, and publishes it by setting the number to
-/// <c>p + 1</c>; the consumer takes it and hands the slot to the next lap with <c>p + size</c>.
+/// Queue: a chain of ring segments. A producer claims position <c>p</c> with one compare-and-swap
+/// on the segment's tail, provided <c>p</c> is less than one ring past the consumer's head (so the
+/// slot's last occupant has been taken), stores the sender and then the message, and the message
+/// being non-null is what publishes the slot; the consumer takes it, clears the slot, and only then
+/// advances its head. Producers keep the limit (head + size) cached in the segment and read the
+/// consumer's head again only when they reach it. A slot is thus just an envelope (16 bytes, no
+/// sequence number), and a new ring needs no initialisation pass: the allocator's zeroes are
+/// empty slots. Under fan-in the backlog lives in these rings, so their size per message is what
+/// page faults, cache misses and collections scale with.
 /// While the consumer keeps up, one ring is reused forever: no garbage per message.
 /// </para>
 /// <para>
@@ -31,7 +36,7 @@ namespace ActorEcho.Actors.Cell;
 /// memory is normally its own <c>LocalActorRef</c>, allocated right after it and never written,
 /// which producers read anyway. The consumer keeps its own copy of its ring's slots and mask so it
 /// never reads the segment object whose tail the producers are hammering.
-/// A ring grown under a burst stays at its size (at most <see cref="MaxSegment"/> slots, 1.5 MiB)
+/// A ring grown under a burst stays at its size (at most <see cref="MaxSegment"/> slots, 1 MiB)
 /// for as long as the actor lives, as with a ConcurrentQueue.
 /// The cap is large because a long backlog is held in max-size rings: each is a large-object
 /// allocation, and with a small cap their sheer number drove gen-2 collections that stalled the
@@ -91,10 +96,69 @@ internal struct UserMailbox
     public void Enqueue(Envelope item)
     {
         var segment = Volatile.Read(ref _producerSegment) ?? InstallFirst();
-        while (!segment.TryEnqueue(item))
+        while (!TryEnqueue(segment, item))
         {
             segment = Grow(segment);
         }
+    }
+
+    /// <summary>Claims the next position of <paramref name="segment"/> and stores the envelope; false when it is full or frozen.</summary>
+    private readonly bool TryEnqueue(Segment segment, Envelope item)
+    {
+        while (true)
+        {
+            var tail = Volatile.Read(ref segment.Tail);
+            if (unchecked(tail - Volatile.Read(ref segment.Limit)) >= 0)
+            {
+                // At the cached limit: the consumer may have moved on since it was computed.
+                var limit = unchecked(HeadIn(segment) + segment.Slots.Length);
+                if (unchecked(tail - limit) >= 0)
+                {
+                    // Full, or frozen (a frozen tail is always more than a ring past the head).
+                    return false;
+                }
+
+                // Racing producers may store older, lower limits: lower only means looking again
+                // sooner. Release: whoever claims below this limit sees the slots the consumer cleared.
+                Volatile.Write(ref segment.Limit, limit);
+            }
+
+            if (Interlocked.CompareExchange(ref segment.Tail, unchecked(tail + 1), tail) == tail)
+            {
+                ref var slot = ref segment.Slots[tail & segment.Mask];
+                if (item.Sender is not null)
+                {
+                    // The slot is already clear (the consumer clears each slot it takes, and a new
+                    // ring is all zeroes), so a sender-less Tell skips this store and its GC write barrier.
+                    slot.Sender = item.Sender;
+                }
+
+                // Release: the consumer that sees the message sees the sender too.
+                Volatile.Write(ref slot.Message, item.Message);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The consumer's head in <paramref name="segment"/>, or a lower bound of it, never more: a
+    /// segment the consumer has not reached has head 0, and one it has left is frozen and drained,
+    /// for which 0 is a safe answer. The second look at the consumer's segment matters: without it,
+    /// a consumer that left between the two reads could hand over its next segment's head, which
+    /// would lift a limit past slots of a frozen segment nobody will ever read again.
+    /// </summary>
+    private readonly int HeadIn(Segment segment)
+    {
+        ref var consumerSegment = ref System.Runtime.CompilerServices.Unsafe.AsRef(in _consumerSegment);
+        if (!ReferenceEquals(Volatile.Read(ref consumerSegment), segment))
+        {
+            return 0;
+        }
+
+        // EnterSegment resets the head before publishing the segment, so this is the head of this
+        // segment, or the 0 of the next one, unless the consumer has moved on in between.
+        var head = Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _head));
+        return ReferenceEquals(Volatile.Read(ref consumerSegment), segment) ? head : 0;
     }
 
     /// <summary>Takes the oldest published envelope; consumer only.</summary>
@@ -117,12 +181,14 @@ internal struct UserMailbox
         {
             var head = _head;
             ref var slot = ref slots[head & _consumerMask];
-            if (IsPublished(ref slot, head))
+            var message = Volatile.Read(ref slot.Message);
+            if (message is not null)
             {
-                item = slot.Item;
-                slot.Item = default;
-                _head = unchecked(head + 1);
-                Volatile.Write(ref slot.Sequence, unchecked(head + slots.Length));
+                item = new Envelope(message, slot.Sender);
+                slot = default;
+
+                // Release: a producer that reads this head (to refresh its limit) sees the slot cleared.
+                Volatile.Write(ref _head, unchecked(head + 1));
                 return true;
             }
 
@@ -150,7 +216,7 @@ internal struct UserMailbox
                 continue;
             }
 
-            if (!AwaitPublication(ref slot, head))
+            if (!AwaitPublication(ref slot))
             {
                 // Claimed but still unpublished: the turn ends, and the end-of-turn check sees the
                 // claim and schedules the cell again.
@@ -175,7 +241,7 @@ internal struct UserMailbox
             {
                 // A published slot at the head answers without reading the tail, the line every
                 // producer's compare-and-swap keeps taking away (this runs at the end of every turn).
-                if (IsPublished(ref segment.Slots[head & segment.Mask], head))
+                if (Volatile.Read(ref segment.Slots[head & segment.Mask].Message) is not null)
                 {
                     return false;
                 }
@@ -201,22 +267,18 @@ internal struct UserMailbox
         }
     }
 
-    /// <summary>Whether the producer that claimed position <paramref name="position"/> has stored its envelope there.</summary>
-    private static bool IsPublished(ref Slot slot, int position) =>
-        Volatile.Read(ref slot.Sequence) == unchecked(position + 1);
-
     /// <summary>
-    /// A producer has claimed the slot at <paramref name="head"/> (or the segment is frozen with
+    /// A producer has claimed the slot at the head (or the segment is frozen with
     /// claims still unpublished) and is a few instructions from publishing it: spin briefly rather
     /// than end the turn and come straight back through the thread pool.
     /// </summary>
-    private static bool AwaitPublication(ref Slot slot, int head)
+    private static bool AwaitPublication(ref Slot slot)
     {
         var spinner = default(SpinWait);
         while (spinner.Count < 16)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
-            if (IsPublished(ref slot, head))
+            if (Volatile.Read(ref slot.Message) is not null)
             {
                 return true;
             }
@@ -227,10 +289,13 @@ internal struct UserMailbox
 
     private Slot[] EnterSegment(Segment segment)
     {
-        Volatile.Write(ref _consumerSegment, segment);
+        // The head is reset before the segment is published: a producer that sees the consumer in
+        // this segment must never pair it with the previous segment's (larger) head, which would
+        // lift its limit past slots not yet taken. Pairing the old segment with 0 only errs low.
+        Volatile.Write(ref _head, 0);
         _consumerSlots = segment.Slots;
         _consumerMask = segment.Mask;
-        _head = 0;
+        Volatile.Write(ref _consumerSegment, segment);
         return segment.Slots;
     }
 
@@ -296,24 +361,17 @@ internal struct UserMailbox
     }
 
     /// <summary>
-    /// <see cref="Segment.IsFrozen"/> as a producer can tell it, without the consumer's head at hand:
-    /// the head read here (after <paramref name="tail"/>) can only be newer than the tail, which errs
-    /// towards "not frozen", and the caller's compare-and-swap then fails and retries.
+    /// <see cref="Segment.IsFrozen"/> as a producer can tell it. A frozen tail never looks unfrozen:
+    /// <see cref="HeadIn"/> never exceeds the segment's real head. An unfrozen tail looks frozen only
+    /// when the consumer has already left the segment, which it does only once it is frozen.
     /// </summary>
-    private readonly bool IsFrozen(Segment segment, int tail)
-    {
-        var consumerHere = ReferenceEquals(Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _consumerSegment)), segment);
+    private readonly bool IsFrozen(Segment segment, int tail) => segment.IsFrozen(tail, HeadIn(segment));
 
-        // A segment the consumer has not reached has head 0; one it has left is frozen, and 0 is
-        // then still a safe lower bound for its head.
-        var head = consumerHere ? Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in _head)) : 0;
-        return segment.IsFrozen(tail, head);
-    }
-
+    /// <summary>An envelope in a ring: empty while <see cref="Message"/> is null.</summary>
     private struct Slot
     {
-        public Envelope Item;
-        public int Sequence;
+        public object? Message;
+        public IActorRef? Sender;
     }
 
     private sealed class Segment
@@ -321,6 +379,9 @@ internal struct UserMailbox
         public readonly Slot[] Slots;
         public readonly int Mask;
         public int Tail;
+
+        /// <summary>Producers' cached bound on the tail: the consumer's head when last read plus one ring.</summary>
+        public int Limit;
         public int Growing;
         public Segment? Next;
 
@@ -328,10 +389,7 @@ internal struct UserMailbox
         {
             Slots = new Slot[size];
             Mask = size - 1;
-            for (var i = 0; i < size; i++)
-            {
-                Slots[i].Sequence = i;
-            }
+            Limit = size;
         }
 
         /// <summary>How far a freeze moves the tail: far enough that no slot's number can ever match it.</summary>
@@ -346,31 +404,5 @@ internal struct UserMailbox
         /// <summary>Whether the frozen <paramref name="tail"/> says every claimed position before <paramref name="head"/> has been taken.</summary>
         public bool IsDrained(int tail, int head) => unchecked(tail - FreezeOffset) == head;
 
-        public bool TryEnqueue(Envelope item)
-        {
-            var slots = Slots;
-            while (true)
-            {
-                var tail = Volatile.Read(ref Tail);
-                ref var slot = ref slots[tail & Mask];
-                var diff = unchecked(Volatile.Read(ref slot.Sequence) - tail);
-                if (diff == 0)
-                {
-                    if (Interlocked.CompareExchange(ref Tail, unchecked(tail + 1), tail) == tail)
-                    {
-                        slot.Item = item;
-                        Volatile.Write(ref slot.Sequence, unchecked(tail + 1));
-                        return true;
-                    }
-                }
-                else if (diff < 0)
-                {
-                    // The slot still holds last lap's item (full), or the tail was frozen.
-                    return false;
-                }
-
-                // diff > 0: another producer took this position first; look again.
-            }
-        }
     }
 }
