@@ -30,7 +30,7 @@ internal sealed partial class TcpConnection
             _readGate.Open();
         }
 
-        Become(Closing);
+        _state = State.Closing;
         TryFinishClose();
     }
 
@@ -53,7 +53,7 @@ internal sealed partial class TcpConnection
         }
 
         _closeMode = CloseMode.PeerClosed;
-        Become(Closing);
+        _state = State.Closing;
         TryFinishClose();
     }
 
@@ -121,7 +121,7 @@ internal sealed partial class TcpConnection
     private void Finish(Tcp.ConnectionClosed closed)
     {
         Report(closed);
-        Become(Stopped);
+        _state = State.Stopped;
         Context.Stop(Self);
     }
 
@@ -161,7 +161,7 @@ internal sealed partial class TcpConnection
             _ = ReadLoopAsync(socket, Self, _stopping.Token);
         }
 
-        Become(Lingering);
+        _state = State.Lingering;
         Context.System.Scheduler.ScheduleTellOnce(_tcp.Settings.CloseLinger, Self, LingerTimedOut.Instance, Self);
     }
 
