@@ -89,10 +89,12 @@ public sealed partial class EchoServer : IAsyncDisposable
         settings.Validate();
         var logger = system.LoggerFactory.CreateLogger(ServerLog.Category);
         var tcpSettings = TcpSettings.FromConfig(system.Settings.Config);
+        var neverRefused = settings.Session.MaxInFlightBytes <= tcpSettings.MaxPendingWriteBytes;
         var runtime = new ServerRuntime(settings, TcpManager(system, tcpSettings, logger), UdpManager(system, logger), time, logger)
         {
             SocketMaxConnections = tcpSettings.MaxConnections,
-            LeaseReceiveBuffers = settings.Session.MaxInFlightBytes <= tcpSettings.MaxPendingWriteBytes,
+            LeaseReceiveBuffers = neverRefused,
+            WritesNeverRefused = neverRefused,
         };
 
         var number = Interlocked.Increment(ref s_servers);

@@ -16,7 +16,10 @@ internal sealed partial class TcpConnection
     private const int MaxSegmentsPerSend = 64;
     private const long MaxBytesPerSend = 1024 * 1024;
 
-    private readonly Queue<PendingWrite> _queue = new();
+    // Shared by every connection that has not written yet, and only ever read: an idle connection
+    // then carries no queue of its own. The first accepted write swaps in a real one (kept after that).
+    private static readonly Queue<PendingWrite> NoWrites = new();
+    private Queue<PendingWrite> _queue = NoWrites;
     // Only gathered sends (several writes, or one of several segments) need a list; a lone write of one
     // segment, the usual case, goes out without it, so idle and echo-style connections never create it.
     // A list grown past this many slots is dropped when the queue drains rather than kept for good.
@@ -51,6 +54,11 @@ internal sealed partial class TcpConnection
             Sender.Tell(new Tcp.CommandFailed(command, new InvalidOperationException(
                 $"write of {bytes} bytes refused: {_pendingBytes} bytes pending (max-pending-write-bytes {_tcp.Settings.MaxPendingWriteBytes}); send Tcp.ResumeWriting and resend after Tcp.WritingResumed")), Self);
             return;
+        }
+
+        if (ReferenceEquals(_queue, NoWrites))
+        {
+            _queue = new Queue<PendingWrite>();
         }
 
         switch (command)

@@ -25,11 +25,12 @@ internal sealed class EchoConnection : UntypedActor
         _state = state;
     }
 
-    protected override void PreStart()
-    {
-        _state.Outbound = new OutboundQueue(_state.Connection, Self, _runtime.Settings.Session, _runtime.Counters);
+    // Created at the first echo: an idle connection holds none. Kept in the state across restarts.
+    private OutboundQueue Outbound => _state.Outbound ??=
+        new OutboundQueue(_state.Connection, Self, _runtime.Settings.Session, _runtime.Counters, _runtime.WritesNeverRefused);
+
+    protected override void PreStart() =>
         _state.Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true), Self);
-    }
 
     protected override void PreRestart(Exception reason, object? message)
     {
@@ -44,23 +45,22 @@ internal sealed class EchoConnection : UntypedActor
 
     protected override void OnReceive(object message)
     {
-        var outbound = _state.Outbound!;
         switch (message)
         {
             case Tcp.Received received when !_closing:
                 _runtime.Counters.MessageIn();
-                outbound.EnqueueOwn(received.Data);
+                Outbound.EnqueueOwn(received.Data);
                 break;
             case Tcp.Received:
                 break;
             case WriteAck ack:
-                outbound.OnAck(ack);
+                Outbound.OnAck(ack);
                 break;
             case Tcp.CommandFailed failed:
-                outbound.OnNack(failed);
+                _state.Outbound?.OnNack(failed);
                 break;
             case Tcp.WritingResumed:
-                outbound.OnWritingResumed();
+                _state.Outbound?.OnWritingResumed();
                 break;
             case Tcp.PeerClosed or EndpointProtocol.ServerShuttingDown:
                 if (!_closing)
@@ -82,7 +82,7 @@ internal sealed class EchoConnection : UntypedActor
                 return;
         }
 
-        if (_closing && !_closeSent && outbound.IsEmpty)
+        if (_closing && !_closeSent && _state.Outbound is not { IsEmpty: false })
         {
             _closeSent = true;
             _state.Connection.Tell(Tcp.Close.Instance, Self);

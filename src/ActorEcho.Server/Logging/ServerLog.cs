@@ -48,6 +48,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 3022, Level = LogLevel.Debug, Message = "Connection {ConnectionId} from {Remote}: write refused by the socket layer; resuming after the queue drains")]
     public static partial void WriteNacked(ILogger logger, long connectionId, EndPoint remote);
 
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Error, Message = "Connection {ConnectionId} from {Remote}: write refused by the socket layer although the in-flight window fits its max-pending-write-bytes; the bytes cannot be resent, so the connection is reset")]
+    public static partial void WriteLost(ILogger logger, long connectionId, EndPoint remote);
+
     [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Server shutting down: closing {Count} connections on {Endpoint}")]
     public static partial void ClosingConnections(ILogger logger, int count, string endpoint);
 

@@ -15,9 +15,8 @@ namespace ActorEcho.Server.Outbound;
 /// slow-reader policy, so one slow reader never slows the sender or the rest of a room.</item>
 /// </list>
 /// Both queues keep one global order (a sequence number each), and are handed to the connection as
-/// acked writes with at most <c>max-in-flight-bytes</c> unacknowledged. A NACK (the connection refused
-/// a write) moves that write and every later one back for resending, in order, after
-/// <c>Tcp.WritingResumed</c>. Not thread-safe: only the owning actor calls it.
+/// writes with at most <c>max-in-flight-bytes</c> not yet confirmed by an ack (acks and NACKs:
+/// <c>OutboundQueue.Acks.cs</c>). Not thread-safe: only the owning actor calls it.
 /// <para>
 /// Echo items may be slices of a leased receive buffer (<see cref="ReceiveLease"/>); the queue gives
 /// such a buffer back right after the write carrying its last item is told to the connection. That
@@ -26,7 +25,7 @@ namespace ActorEcho.Server.Outbound;
 /// <c>max-pending-write-bytes</c>: the server leases only then (<see cref="Runtime.ServerRuntime.LeaseReceiveBuffers"/>).
 /// </para>
 /// </summary>
-internal sealed class OutboundQueue
+internal sealed partial class OutboundQueue
 {
     // Several queued items go out as one write (a rope of their buffers, no copying); the cap keeps
     // one write's gathered send well under the socket layer's segment limit.
@@ -42,7 +41,6 @@ internal sealed class OutboundQueue
     private static List<ReceiveLease>? t_batchLeases;
 
     private static readonly Queue<Item> NoItems = new();
-    private static readonly Queue<InFlight> NoWrites = new();
 
     private readonly IActorRef _connection;
     private readonly IActorRef _owner;
@@ -54,22 +52,27 @@ internal sealed class OutboundQueue
     // at shared empty queues that are only ever read.
     private Queue<Item> _own = NoItems;
     private Queue<Item> _chat = NoItems;
-    private Queue<InFlight> _inFlight = NoWrites;
-    private Queue<InFlight> _resend = NoWrites;
     private long _nextSequence;
-    private long _nextWriteId;
-    private long _inFlightBytes;
     private long _ownQueuedBytes;
-    private bool _awaitingResume;
     private long _droppedSinceNotice;
     private ReadReasons _readSuspended;
 
-    public OutboundQueue(IActorRef connection, IActorRef owner, SessionSettings settings, ServerCounters counters)
+    /// <param name="connection">The connection actor the writes go to.</param>
+    /// <param name="owner">The actor that owns this queue: the sender of every write, so it gets the acks.</param>
+    /// <param name="settings">The window, the watermark and the chat queue's bound and policy.</param>
+    /// <param name="counters">Where messages out and drops are counted.</param>
+    /// <param name="writesNeverRefused">
+    /// The connection never refuses a write of this queue (<c>max-in-flight-bytes</c> fits in the
+    /// socket layer's <c>max-pending-write-bytes</c>): only one write per quarter window then asks
+    /// for an ack, instead of every write (see <c>OutboundQueue.Acks.cs</c>).
+    /// </param>
+    public OutboundQueue(IActorRef connection, IActorRef owner, SessionSettings settings, ServerCounters counters, bool writesNeverRefused)
     {
         _connection = connection;
         _owner = owner;
         _settings = settings;
         _counters = counters;
+        _ackEvery = writesNeverRefused ? Math.Max(1, settings.MaxInFlightBytes / 4) : 0;
     }
 
     /// <summary>Nothing waits to be handed to the connection (writes may still be in flight).</summary>
@@ -77,9 +80,6 @@ internal sealed class OutboundQueue
 
     /// <summary>Chat lines waiting for the reader.</summary>
     public int QueuedChat => _chat.Count;
-
-    /// <summary>Bytes handed to the connection and not yet acknowledged.</summary>
-    public long InFlightBytes => _inFlightBytes;
 
     /// <summary>Why reading is suspended now (<see cref="ReadReasons.None"/> when reading).</summary>
     public ReadReasons ReadSuspended => _readSuspended;
@@ -94,6 +94,17 @@ internal sealed class OutboundQueue
     {
         if (data.IsEmpty)
         {
+            return;
+        }
+
+        if (IsEmpty && !_awaitingResume && Fits(data.Count))
+        {
+            // Nothing ahead of it and room in the window (an echo, usually): straight out, without
+            // passing through the queue. A lease needs no extra user: the write is told right here.
+            _nextSequence++;
+            var write = NextWrite(data, data.Count);
+            _counters.MessagesOut(1);
+            _connection.Tell(write, _owner);
             return;
         }
 
@@ -132,11 +143,14 @@ internal sealed class OutboundQueue
         return result;
     }
 
-    /// <summary>Drops every queued chat line (counted as drops); returns how many.</summary>
+    /// <summary>Drops every queued chat line (counted as drops) and any notice still owed for earlier drops; returns how many.</summary>
     public int DiscardChat()
     {
         var count = _chat.Count;
         ClearChat();
+
+        // The owner is closing: a notice queued now could come after its Close, which the connection refuses.
+        _droppedSinceNotice = 0;
         _counters.Dropped(count);
         return count;
     }
@@ -147,83 +161,6 @@ internal sealed class OutboundQueue
         {
             _chat.Clear();
         }
-    }
-
-    /// <summary>
-    /// An ack from the connection: the write (and all before it) reached the OS send buffer.
-    /// Returns how many dropped chat lines a notice was just queued for (0 when none was), so the
-    /// owner can log it.
-    /// </summary>
-    public long OnAck(WriteAck ack)
-    {
-        // Acks come in write order; an unknown id belongs to a write already moved for resending.
-        while (_inFlight.TryPeek(out var head) && head.Ack.Id <= ack.Id)
-        {
-            _inFlight.Dequeue();
-            _inFlightBytes -= head.Write.Data.Count;
-        }
-
-        Flush();
-        return QueueDropNoticeIfRoom();
-    }
-
-    /// <summary>
-    /// A NACK: the connection refused the write, and refuses every later one until it has drained.
-    /// Returns false when the refused command is not one of this queue's writes.
-    /// </summary>
-    public bool OnNack(Tcp.CommandFailed failed)
-    {
-        if (failed.Cmd is not Tcp.Write { Ack: WriteAck refused })
-        {
-            return false;
-        }
-
-        if (!_inFlight.Any(f => f.Ack.Id == refused.Id))
-        {
-            // Already moved with an earlier NACK.
-            return true;
-        }
-
-        var kept = new Queue<InFlight>();
-        while (_inFlight.TryDequeue(out var write))
-        {
-            if (write.Ack.Id < refused.Id)
-            {
-                kept.Enqueue(write);
-            }
-            else
-            {
-                Writable(ref _resend).Enqueue(write);
-                _inFlightBytes -= write.Write.Data.Count;
-            }
-        }
-
-        while (kept.TryDequeue(out var write))
-        {
-            _inFlight.Enqueue(write);
-        }
-
-        if (!_awaitingResume)
-        {
-            _awaitingResume = true;
-            _connection.Tell(Tcp.ResumeWriting.Instance, _owner);
-        }
-
-        return true;
-    }
-
-    /// <summary>The connection drained after a NACK: resend the refused writes in order, then carry on.</summary>
-    public void OnWritingResumed()
-    {
-        _awaitingResume = false;
-        while (_resend.TryDequeue(out var write))
-        {
-            Writable(ref _inFlight).Enqueue(write);
-            _inFlightBytes += write.Write.Data.Count;
-            _connection.Tell(write.Write, _owner);
-        }
-
-        Flush();
     }
 
     /// <summary>Sets or clears one reason to suspend reading, telling the connection when reading stops or starts.</summary>
@@ -248,13 +185,11 @@ internal sealed class OutboundQueue
         var leases = t_batchLeases ??= new List<ReceiveLease>(MaxItemsPerWrite);
         while (!_awaitingResume && _resend.Count == 0)
         {
-            var budget = _settings.MaxInFlightBytes - _inFlightBytes;
             long bytes = 0;
             batch.Clear();
             while (batch.Count < MaxItemsPerWrite && TryPeekNext(out var item, out var own))
             {
-                // The first item may exceed the window when nothing is in flight, or it could never go.
-                var fits = bytes + item.Data.Count <= budget || (batch.Count == 0 && _inFlightBytes == 0);
+                var fits = batch.Count == 0 ? Fits(item.Data.Count) : _inFlightBytes + bytes + item.Data.Count <= _settings.MaxInFlightBytes;
                 if (!fits)
                 {
                     break;
@@ -284,9 +219,7 @@ internal sealed class OutboundQueue
 
             // The list is not kept: the next Flush on this thread (another connection's) reuses it.
             batch.Clear();
-            var write = Tcp.Write.Create(data, new WriteAck(_nextWriteId++));
-            Writable(ref _inFlight).Enqueue(new InFlight(write, (WriteAck)write.Ack));
-            _inFlightBytes += bytes;
+            var write = NextWrite(data, bytes);
             _counters.MessagesOut(items);
             _connection.Tell(write, _owner);
 
@@ -299,6 +232,12 @@ internal sealed class OutboundQueue
             leases.Clear();
         }
 
+        if (!IsEmpty)
+        {
+            // What is left waits for the window: make sure an ack is coming that will open it.
+            RequestAckIfNoneComing();
+        }
+
         // Back-pressure on the client's own output: stop reading above the watermark, read again at half.
         if (_ownQueuedBytes > _settings.EchoHighWatermark)
         {
@@ -309,6 +248,9 @@ internal sealed class OutboundQueue
             SetReadSuspended(ReadReasons.OutputBacklog, false);
         }
     }
+
+    /// <summary>Whether a first write of <paramref name="bytes"/> may go out now; when nothing is in flight it may exceed the window, or it could never go.</summary>
+    private bool Fits(long bytes) => _inFlightBytes + bytes <= _settings.MaxInFlightBytes || _inFlightBytes == 0;
 
     private bool TryPeekNext(out Item item, out bool own)
     {
@@ -355,6 +297,4 @@ internal sealed class OutboundQueue
     }
 
     private readonly record struct Item(long Sequence, ByteString Data, ReceiveLease? Lease);
-
-    private readonly record struct InFlight(Tcp.Write Write, WriteAck Ack);
 }

@@ -41,12 +41,19 @@ internal sealed class ServerRuntime
 
     /// <summary>
     /// Whether sessions borrow their receive buffers from the socket layer instead of getting a new
-    /// array per read (no copy, no allocation per read). Only when the session's in-flight window
-    /// (<c>max-in-flight-bytes</c>) fits in the layer's <c>max-pending-write-bytes</c>, so a session's
-    /// write is never refused: a buffer is given back as soon as its echo is told to the connection,
-    /// and a refused write would have to be resent from it.
+    /// array per read (no copy, no allocation per read). Only when <see cref="WritesNeverRefused"/>:
+    /// a buffer is given back as soon as its echo is told to the connection, and a refused write
+    /// would have to be resent from it.
     /// </summary>
     public bool LeaseReceiveBuffers { get; init; }
+
+    /// <summary>
+    /// The in-flight window (<c>max-in-flight-bytes</c>) fits in the socket layer's
+    /// <c>max-pending-write-bytes</c>, so the connection never refuses a write of a session or an
+    /// echo connection. Their outbound queues then ask for an ack only once per quarter window
+    /// instead of on every write (<see cref="Outbound.OutboundQueue"/>).
+    /// </summary>
+    public bool WritesNeverRefused { get; init; }
 
     /// <summary>The chat hub; set once by the server root before any endpoint starts.</summary>
     public IActorRef Hub { get; set; } = ActorRefs.Nobody;

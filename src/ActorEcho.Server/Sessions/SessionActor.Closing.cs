@@ -27,11 +27,11 @@ internal sealed partial class SessionActor
         Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
 
         // Chat lines for this client no longer matter; its own output (echo, replies) still goes out.
-        _outbound.DiscardChat();
+        _session.Outbound?.DiscardChat();
         _backlog?.Clear();
         if (!lastLine.IsEmpty)
         {
-            _outbound.EnqueueOwn(Lines.From(lastLine));
+            Outbound.EnqueueOwn(Lines.From(lastLine));
         }
 
         _closeTimer = Context.System.Scheduler.ScheduleTellOnce(Settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
@@ -70,18 +70,27 @@ internal sealed partial class SessionActor
         switch (message)
         {
             case WriteAck ack:
-                if (_outbound.OnAck(ack) is var noticed and > 0)
+                if (Outbound.OnAck(ack) is var noticed and > 0)
                 {
                     ServerLog.SlowReaderDropped(_runtime.Logger, _session.Number, _session.Remote, noticed);
                 }
 
                 TrySendClose();
                 return true;
-            case Tcp.CommandFailed failed when _outbound.OnNack(failed):
-                ServerLog.WriteNacked(_runtime.Logger, _session.Number, _session.Remote);
+            case Tcp.CommandFailed failed when _session.Outbound?.OnNack(failed) == true:
+                if (Outbound.ResendsRefusedWrites)
+                {
+                    ServerLog.WriteNacked(_runtime.Logger, _session.Number, _session.Remote);
+                }
+                else
+                {
+                    // The queue aborted the connection; its Aborted ends this session.
+                    ServerLog.WriteLost(_runtime.Logger, _session.Number, _session.Remote);
+                }
+
                 return true;
             case Tcp.WritingResumed:
-                _outbound.OnWritingResumed();
+                _session.Outbound?.OnWritingResumed();
                 TrySendClose();
                 return true;
             case Tcp.ConnectionClosed closed:
@@ -106,7 +115,7 @@ internal sealed partial class SessionActor
 
     private void TrySendClose()
     {
-        if (_closing && !_closeSent && _outbound.IsEmpty)
+        if (_closing && !_closeSent && _session.Outbound is not { IsEmpty: false })
         {
             _closeSent = true;
             Connection.Tell(Tcp.Close.Instance, Self);

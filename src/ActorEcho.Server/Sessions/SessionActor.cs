@@ -52,7 +52,6 @@ internal sealed partial class SessionActor : UntypedActor
     // unparsed when the session closes or restarts is simply not given back (the connection then
     // never reuses it, as the lease contract allows).
     private ReceiveLease? _lease;
-    private OutboundQueue _outbound = null!;
     private string _nick;
     private string? _room;
     private long _pendingRequest;
@@ -79,12 +78,16 @@ internal sealed partial class SessionActor : UntypedActor
 
     private IActorRef Hub => _runtime.Hub;
 
+    // Created at the first output (or read suspension): a session whose client never sends
+    // anything, the usual state of most of thousands, holds none. It lives in the context, so a
+    // restart keeps what is queued; Self is the same ref in every incarnation.
+    private OutboundQueue Outbound => _session.Outbound ??=
+        new OutboundQueue(Connection, Self, Settings.Session, _runtime.Counters, _runtime.WritesNeverRefused);
+
     protected override void PreStart()
     {
         var session = _session;
         var logger = _runtime.Logger;
-        _outbound = session.Outbound = new OutboundQueue(session.Connection, Self, Settings.Session, _runtime.Counters);
-
         // Keep the connection writable after the client's FIN, so what is queued for it still goes out.
         Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true, LeaseReceiveBuffers: _runtime.LeaseReceiveBuffers), Self);
         _runtime.Counters.SessionStarted();
@@ -102,8 +105,7 @@ internal sealed partial class SessionActor : UntypedActor
 
     protected override void PostRestart(Exception reason)
     {
-        _outbound = _session.Outbound!;
-        _outbound.SetReadSuspended(ReadReasons.InputBacklog, false);
+        _session.Outbound?.SetReadSuspended(ReadReasons.InputBacklog, false);
         _runtime.Counters.Restarted();
 
         var settings = Settings.Supervision;
@@ -121,7 +123,7 @@ internal sealed partial class SessionActor : UntypedActor
         }
 
         ServerLog.SessionRestarted(_runtime.Logger, _session.Number, _session.Remote, restarts.Count, settings.Within, reason.Message);
-        _outbound.EnqueueOwn(Lines.From(ServerReplies.SessionReset));
+        Outbound.EnqueueOwn(Lines.From(ServerReplies.SessionReset));
         Begin();
     }
 
@@ -193,7 +195,7 @@ internal sealed partial class SessionActor : UntypedActor
             backlog.Enqueue(data);
             if (backlog.Count >= MaxInputBacklog)
             {
-                _outbound.SetReadSuspended(ReadReasons.InputBacklog, true);
+                Outbound.SetReadSuspended(ReadReasons.InputBacklog, true);
             }
 
             return;
@@ -231,7 +233,7 @@ internal sealed partial class SessionActor : UntypedActor
             if (_lease is { } parsed)
             {
                 _lease = null;
-                _outbound.Release(parsed);
+                Outbound.Release(parsed);
             }
 
             if (_backlog is null || !_backlog.TryDequeue(out var next))
@@ -244,7 +246,7 @@ internal sealed partial class SessionActor : UntypedActor
 
         if (_backlog is not { Count: > 0 })
         {
-            _outbound.SetReadSuspended(ReadReasons.InputBacklog, false);
+            _session.Outbound?.SetReadSuspended(ReadReasons.InputBacklog, false);
             if (_peerClosed && _pendingRequest == 0)
             {
                 BeginClose(ReadOnlyMemory<byte>.Empty, "client closed the connection");
@@ -259,7 +261,7 @@ internal sealed partial class SessionActor : UntypedActor
             case SessionInputKind.Echo:
                 // A slice of the received array: one the socket layer never reuses, or one it lent
                 // and gets back only after this echo is told to it. No copy either way.
-                _outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo), _lease);
+                Outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo), _lease);
                 break;
             case SessionInputKind.Command:
                 Execute(input.Line!);
@@ -278,12 +280,12 @@ internal sealed partial class SessionActor : UntypedActor
 
     private void OnDeliver(ChatProtocol.Deliver deliver)
     {
-        if (_outbound.EnqueueChat(deliver.Line) == ChatEnqueueResult.Overflow)
+        if (Outbound.EnqueueChat(deliver.Line) == ChatEnqueueResult.Overflow)
         {
             ServerLog.SlowReaderDisconnected(_runtime.Logger, _session.Number, _session.Remote, Settings.Session.MaxQueuedMessages + 1);
             BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
         }
     }
 
-    private void Reply(ReadOnlyMemory<byte> line) => _outbound.EnqueueOwn(Lines.From(line));
+    private void Reply(ReadOnlyMemory<byte> line) => Outbound.EnqueueOwn(Lines.From(line));
 }

@@ -35,7 +35,7 @@ internal sealed class SessionContext
 
     public EndPoint Remote { get; }
 
-    /// <summary>Created by the first incarnation (it needs the actor's ref), reused by the next ones.</summary>
+    /// <summary>Created by the incarnation that first has output (it needs the actor's ref), reused by the next ones; null while nothing was ever sent.</summary>
     public OutboundQueue? Outbound { get; set; }
 
     /// <summary>When each restart happened (the scheduler's monotonic clock), oldest first; null until the first restart.</summary>

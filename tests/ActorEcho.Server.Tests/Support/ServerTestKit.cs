@@ -35,8 +35,12 @@ public abstract class ServerTestKit : TestKit.TestKit
 
     internal IActorRef Listener { get; private set; } = null!;
 
-    /// <summary>Starts the root and the session-tcp listener, answering its bind.</summary>
-    internal void StartServer(ServerSettings? settings = null, bool leaseReceiveBuffers = false)
+    /// <summary>
+    /// Starts the root and the session-tcp listener, answering its bind. Leasing implies writes that
+    /// are never refused (as in the real server); <paramref name="writesNeverRefused"/> alone gives
+    /// sparse acks without leases.
+    /// </summary>
+    internal void StartServer(ServerSettings? settings = null, bool leaseReceiveBuffers = false, bool writesNeverRefused = false)
     {
         settings ??= ServerSettings.Default;
         TcpManager = CreateTestProbe("tcp-manager");
@@ -44,6 +48,7 @@ public abstract class ServerTestKit : TestKit.TestKit
         Runtime = new ServerRuntime(settings, TcpManager.Ref, udpManager.Ref, Clock, LoggerFactory.CreateLogger("ActorEcho.Server"))
         {
             LeaseReceiveBuffers = leaseReceiveBuffers,
+            WritesNeverRefused = writesNeverRefused || leaseReceiveBuffers,
         };
         var runtime = Runtime;
         var root = Sys.ActorOf(Props.Create(() => new ServerRoot(runtime)), "server");
