@@ -77,11 +77,15 @@ internal sealed partial class ActorCell
         var extras = Extras;
         lock (extras)
         {
-            if (extras.Children is null || !extras.Children.TryGetValue(child.Path.Name, out var known)
-                || !ReferenceEquals(known, child)
-                || !(extras.StoppingChildren ??= new HashSet<IActorRef>(ReferenceEqualityComparer.Instance)).Add(child))
+            if (extras.Children is null || !extras.Children.TryGetValue(child.Path.Name, out var known) || !ReferenceEquals(known, child))
             {
                 return;
+            }
+
+            var stopping = extras.StoppingChildren ??= new HashSet<IActorRef>(ReferenceEqualityComparer.Instance);
+            if (!stopping.Add(child))
+            {
+                return; // already told to stop
             }
         }
 
