@@ -92,7 +92,11 @@ internal sealed partial class ActorCell
         ((IInternalActorRef)child).SendSystemMessage(new Terminate());
     }
 
-    private LocalActorRef? FindChild(IActorRef child)
+    /// <summary>
+    /// The child behind <paramref name="child"/> if it is ours; with <paramref name="activeOnly"/>,
+    /// only if it was not told to stop either.
+    /// </summary>
+    private LocalActorRef? FindChild(IActorRef child, bool activeOnly = false)
     {
         var extras = _extras;
         if (extras?.Children is null)
@@ -102,29 +106,15 @@ internal sealed partial class ActorCell
 
         lock (extras)
         {
-            return extras.Children.TryGetValue(child.Path.Name, out var known) && ReferenceEquals(known, child) ? known : null;
+            return extras.Children.TryGetValue(child.Path.Name, out var known) && ReferenceEquals(known, child)
+                && !(activeOnly && IsStopping(extras, known))
+                ? known
+                : null;
         }
     }
 
     /// <summary>Whether this live child was told to stop; callers hold the lock.</summary>
     private static bool IsStopping(CellExtras extras, IActorRef child) => extras.StoppingChildren?.Contains(child) == true;
-
-    /// <summary>The child behind <paramref name="child"/> if it is ours and not told to stop.</summary>
-    private LocalActorRef? FindActiveChild(IActorRef child)
-    {
-        var extras = _extras;
-        if (extras?.Children is null)
-        {
-            return null;
-        }
-
-        lock (extras)
-        {
-            return extras.Children.TryGetValue(child.Path.Name, out var known) && ReferenceEquals(known, child) && !IsStopping(extras, known)
-                ? known
-                : null;
-        }
-    }
 
     /// <summary>A child's restart statistics, created at its first failure; callers hold the lock.</summary>
     private static ChildRestartStats StatsOf(CellExtras extras, LocalActorRef child)

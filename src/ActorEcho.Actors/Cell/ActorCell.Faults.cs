@@ -83,7 +83,7 @@ internal sealed partial class ActorCell
 
     private void HandleChildFailed(Failed failed)
     {
-        if (FindActiveChild(failed.Child) is not { } child)
+        if (FindChild(failed.Child, activeOnly: true) is not { } child)
         {
             // A failure from a child we already stopped (or never had) needs no decision.
             return;

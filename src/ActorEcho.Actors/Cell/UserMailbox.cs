@@ -392,7 +392,7 @@ internal struct UserMailbox
             Limit = size;
         }
 
-        /// <summary>How far a freeze moves the tail: far enough that no slot's number can ever match it.</summary>
+        /// <summary>How far a freeze moves the tail: far enough that it is always more than one ring past any head (<see cref="IsFrozen"/>).</summary>
         public int FreezeOffset => Slots.Length * 2;
 
         /// <summary>
@@ -403,6 +403,5 @@ internal struct UserMailbox
 
         /// <summary>Whether the frozen <paramref name="tail"/> says every claimed position before <paramref name="head"/> has been taken.</summary>
         public bool IsDrained(int tail, int head) => unchecked(tail - FreezeOffset) == head;
-
     }
 }
