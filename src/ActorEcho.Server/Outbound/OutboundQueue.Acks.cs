@@ -148,9 +148,7 @@ internal sealed partial class OutboundQueue
             return Tcp.Write.Create(data);
         }
 
-        var confirms = new WriteAck(_nextWriteId++, _unrequestedBytes);
-        _unrequestedBytes = 0;
-        return Tcp.Write.Create(data, confirms);
+        return Tcp.Write.Create(data, AckForUnrequested());
     }
 
     /// <summary>
@@ -164,9 +162,15 @@ internal sealed partial class OutboundQueue
             return;
         }
 
+        _connection.Tell(Tcp.Write.Create(ByteString.Empty, AckForUnrequested()), _owner);
+    }
+
+    /// <summary>Sparse acks: an ack confirming every byte written since the last write that asked for one.</summary>
+    private WriteAck AckForUnrequested()
+    {
         var confirms = new WriteAck(_nextWriteId++, _unrequestedBytes);
         _unrequestedBytes = 0;
-        _connection.Tell(Tcp.Write.Create(ByteString.Empty, confirms), _owner);
+        return confirms;
     }
 
     /// <summary>
