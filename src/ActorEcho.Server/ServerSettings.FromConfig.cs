@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ActorEcho.Server.Configuration;
-using ConfigTree = ActorEcho.Config.Config;
+
 
 namespace ActorEcho.Server;
 
@@ -15,7 +15,7 @@ public sealed partial record ServerSettings
     /// config the actor system was created with). Throws <see cref="ArgumentException"/> naming the
     /// key when a value is out of range, and the config's own exception when one has the wrong type.
     /// </summary>
-    public static ServerSettings FromConfig(ConfigTree config)
+    public static ServerSettings FromConfig(HoconConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var c = config.WithFallback(ReferenceConfig.Value);
@@ -94,11 +94,11 @@ public sealed partial record ServerSettings
         }
     }
 
-    private static EndpointSettings Endpoint(ConfigTree c, string name) =>
+    private static EndpointSettings Endpoint(HoconConfig c, string name) =>
         new(c.GetBoolean($"{P}endpoints.{name}.enabled"), c.GetInt($"{P}endpoints.{name}.port"));
 
     // "off" (or 0) turns a timeout off; HOCON booleans and durations share the key.
-    private static TimeSpan? OptionalDuration(ConfigTree c, string key)
+    private static TimeSpan? OptionalDuration(HoconConfig c, string key)
     {
         var raw = c.GetString(key).Trim();
         if (raw is "off" or "false" or "no" or "none" or "infinite")

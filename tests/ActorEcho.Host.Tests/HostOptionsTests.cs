@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 using ActorEcho.Host.CommandLine;
 using ActorEcho.Host.Configuration;
 using ActorEcho.Host.Tests.Support;
@@ -15,7 +15,7 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
         var (exit, stdout, stderr) = await RunAsync("--print-config", "-Dactorecho.server.endpoints.session-tcp.port=9123", "-Dactorecho.logging.level=Debug");
         Assert.Equal(HostExitCodes.Ok, exit);
         Assert.Equal(string.Empty, stderr);
-        var config = ConfigurationFactory.ParseString(stdout, "--print-config output");
+        var config = HoconReader.ParseString(stdout, "--print-config output");
         Assert.Equal(9123, config.GetInt("actorecho.server.endpoints.session-tcp.port"));
         Assert.Equal("Debug", config.GetString("actorecho.logging.level"));
 

@@ -52,6 +52,6 @@ public sealed class ProcessTests(ITestOutputHelper output)
         using var host = HostProcess.Start("--print-config");
         Assert.Equal(0, await host.WaitForExitAsync(cts.Token));
         var text = string.Join('\n', host.Stdout);
-        Assert.Equal(8888, ActorEcho.Config.ConfigurationFactory.ParseString(text).GetInt("actorecho.server.endpoints.session-tcp.port"));
+        Assert.Equal(8888, ActorEcho.Hocon.HoconReader.ParseString(text).GetInt("actorecho.server.endpoints.session-tcp.port"));
     }
 }

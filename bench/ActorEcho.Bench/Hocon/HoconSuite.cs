@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 
 namespace ActorEcho.Bench.Hocon;
 
@@ -26,7 +26,7 @@ internal sealed class HoconSuite : IBenchSuite
         var megabytes = Encoding.UTF8.GetByteCount(text) / 1_000_000.0;
 
         // The document must be valid and fully resolved, or the figure measures an error path.
-        var check = ConfigurationFactory.ParseString(text, "bench").Resolve();
+        var check = HoconReader.ParseString(text, "bench").Resolve();
         if (check.GetString("section-7.endpoint") != "10.0.7.7:7007")
         {
             throw new InvalidOperationException("generated document resolved wrongly: " + check.GetString("section-7.endpoint"));
@@ -34,7 +34,7 @@ internal sealed class HoconSuite : IBenchSuite
 
         for (var i = 0; i < 3; i++)
         {
-            _ = ConfigurationFactory.ParseString(text, "bench").Resolve();
+            _ = HoconReader.ParseString(text, "bench").Resolve();
         }
 
         var samples = new List<double>();
@@ -50,7 +50,7 @@ internal sealed class HoconSuite : IBenchSuite
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            _ = ConfigurationFactory.ParseString(text, "bench").Resolve();
+            _ = HoconReader.ParseString(text, "bench").Resolve();
             watch.Stop();
             process.Refresh();
             samples.Add(megabytes / watch.Elapsed.TotalSeconds);

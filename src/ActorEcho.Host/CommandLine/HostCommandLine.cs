@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net;
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 using ActorEcho.Host.Configuration;
 using ActorEcho.Host.Demos;
 using ActorEcho.Host.Hosting;
@@ -174,7 +174,7 @@ public sealed class HostCommandLine
             await _error.WriteLineAsync("actorecho: " + e.Message).ConfigureAwait(false);
             return HostExitCodes.BadOptions;
         }
-        catch (ConfigurationException e)
+        catch (HoconException e)
         {
             await _error.WriteLineAsync("actorecho: configuration error: " + e.Message).ConfigureAwait(false);
             return HostExitCodes.BadConfiguration;
@@ -202,7 +202,7 @@ public sealed class HostCommandLine
             await _error.WriteLineAsync("actorecho: " + e.Message).ConfigureAwait(false);
             return HostExitCodes.BadOptions;
         }
-        catch (ConfigurationException e)
+        catch (HoconException e)
         {
             await _error.WriteLineAsync("actorecho: configuration error: " + e.Message).ConfigureAwait(false);
             return HostExitCodes.BadConfiguration;

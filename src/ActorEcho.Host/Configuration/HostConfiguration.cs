@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using ActorEcho.Actors;
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 using ActorEcho.Host.CommandLine;
 using ActorEcho.IO;
 using ActorEcho.Server;
-using HoconConfig = ActorEcho.Config.Config;
+
 
 namespace ActorEcho.Host.Configuration;
 
@@ -35,7 +35,7 @@ public static class HostConfiguration
     ];
 
     private static readonly Lazy<HoconConfig> Application =
-        new(() => ConfigurationFactory.FromResource(typeof(HostConfiguration).Assembly, ApplicationConfigResource));
+        new(() => HoconReader.FromResource(typeof(HostConfiguration).Assembly, ApplicationConfigResource));
 
     private static readonly Lazy<HoconConfig> References = new(LoadReferences);
 
@@ -47,14 +47,14 @@ public static class HostConfiguration
 
     /// <summary>
     /// Builds the merged, resolved configuration for <paramref name="options"/>. Throws
-    /// <see cref="ConfigurationException"/> (with origin:line:column when known) for a file or
+    /// <see cref="HoconException"/> (with origin:line:column when known) for a file or
     /// value that does not parse or resolve, and <see cref="HostOptionsException"/> for a
     /// malformed <c>-D</c>.
     /// </summary>
     public static HoconConfig Load(HostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = ConfigurationFactory.Empty;
+        var config = HoconReader.Empty;
         if (options.BindAddress is { } address)
         {
             config = BindOverride(address);
@@ -68,7 +68,7 @@ public static class HostConfiguration
 
         if (options.ConfigFile is { } file)
         {
-            config = config.WithFallback(ConfigurationFactory.FromFile(file));
+            config = config.WithFallback(HoconReader.FromFile(file));
         }
 
         return config.WithFallback(ApplicationConfig).WithFallback(ReferenceConfig).Resolve();
@@ -96,24 +96,24 @@ public static class HostConfiguration
 
         // An empty value means the empty string, not a syntax error.
         var text = string.IsNullOrWhiteSpace(value) ? $"{path} = \"\"" : $"{path} = {value}";
-        return ConfigurationFactory.ParseString(text, $"-D{entry}");
+        return HoconReader.ParseString(text, $"-D{entry}");
     }
 
     private static HoconConfig BindOverride(IPAddress address)
     {
         // Quoted: an IPv6 address holds ':' characters, which HOCON only accepts inside quotes.
         var text = string.Format(CultureInfo.InvariantCulture, "{0} = \"{1}\"", BindKey, address);
-        return ConfigurationFactory.ParseString(text, "--bind " + address);
+        return HoconReader.ParseString(text, "--bind " + address);
     }
 
     private static HoconConfig LoadReferences()
     {
-        var merged = ConfigurationFactory.Empty;
+        var merged = HoconReader.Empty;
         foreach (var assembly in Libraries)
         {
             foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith("reference.conf", StringComparison.Ordinal)))
             {
-                merged = merged.WithFallback(ConfigurationFactory.FromResource(assembly, name));
+                merged = merged.WithFallback(HoconReader.FromResource(assembly, name));
             }
         }
 

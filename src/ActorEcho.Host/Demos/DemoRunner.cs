@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 using ActorEcho.Host.CommandLine;
 
 namespace ActorEcho.Host.Demos;
@@ -104,7 +104,7 @@ internal static class DemoRunner
         {
             result = DemoResult.Fail("cancelled");
         }
-        catch (Exception e) when (e is ConfigurationException or ArgumentException or HostOptionsException)
+        catch (Exception e) when (e is HoconException or ArgumentException or HostOptionsException)
         {
             result = DemoResult.Fail($"bad configuration: {e.Message}");
         }

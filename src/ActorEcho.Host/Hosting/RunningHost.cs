@@ -2,7 +2,7 @@ using System.Net;
 using ActorEcho.Actors;
 using ActorEcho.Server;
 using Microsoft.Extensions.Logging;
-using HoconConfig = ActorEcho.Config.Config;
+
 
 namespace ActorEcho.Host.Hosting;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Reflection;
 using ActorEcho.Actors;
 using ActorEcho.Actors.Shutdown;
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 using ActorEcho.Host.CommandLine;
 using ActorEcho.Host.Configuration;
 using ActorEcho.Host.Logging;
@@ -26,7 +26,7 @@ public static class ServerHost
     /// Loads the configuration for <paramref name="options"/>, starts the actor system and binds
     /// every endpoint, logging one line per bound endpoint. With no <paramref name="logging"/>
     /// the host builds its Serilog pipeline from <c>actorecho.logging.*</c> (and disposes it when
-    /// the system has terminated). Throws <see cref="ConfigurationException"/> for bad
+    /// the system has terminated). Throws <see cref="HoconException"/> for bad
     /// configuration and <see cref="HostStartupException"/> when an endpoint cannot be bound;
     /// nothing is left running in either case.
     /// </summary>
@@ -72,7 +72,7 @@ public static class ServerHost
                 await system.Terminate().ConfigureAwait(false);
             }
 
-            if (e is ConfigurationException or OperationCanceledException)
+            if (e is HoconException or OperationCanceledException)
             {
                 owned?.Dispose();
                 throw;

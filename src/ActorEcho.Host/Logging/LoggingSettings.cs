@@ -1,6 +1,6 @@
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 using Serilog.Events;
-using HoconConfig = ActorEcho.Config.Config;
+
 
 namespace ActorEcho.Host.Logging;
 
@@ -39,7 +39,7 @@ public sealed record LoggingSettings
 
     /// <summary>
     /// Reads <c>actorecho.logging</c> from a merged configuration. A key that is missing keeps its
-    /// default; a bad level or interval is a <see cref="ConfigurationException"/> naming the key.
+    /// default; a bad level or interval is a <see cref="HoconException"/> naming the key.
     /// </summary>
     public static LoggingSettings FromConfig(HoconConfig config)
     {
@@ -80,7 +80,7 @@ public sealed record LoggingSettings
             "WARNING" or "WARN" => LogEventLevel.Warning,
             "ERROR" => LogEventLevel.Error,
             "FATAL" or "CRITICAL" => LogEventLevel.Fatal,
-            _ => throw new ConfigurationException(
+            _ => throw new HoconException(
                 $"path {path}: unknown log level '{text}'; expected Verbose, Debug, Information, Warning, Error or Fatal"),
         };
     }
@@ -93,11 +93,11 @@ public sealed record LoggingSettings
         "DAY" => Serilog.RollingInterval.Day,
         "HOUR" => Serilog.RollingInterval.Hour,
         "MINUTE" => Serilog.RollingInterval.Minute,
-        _ => throw new ConfigurationException(
+        _ => throw new HoconException(
             $"path actorecho.logging.file.rolling-interval: unknown interval '{text}'; expected infinite, year, month, day, hour or minute"),
     };
 
     private static int Positive(int value, string path) => value > 0
         ? value
-        : throw new ConfigurationException($"path {path}: expected a number greater than 0, got {value}");
+        : throw new HoconException($"path {path}: expected a number greater than 0, got {value}");
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using ActorEcho.Config;
+using ActorEcho.Hocon;
 
 namespace ActorEcho.Server.Tests.Configuration;
 
@@ -8,7 +8,7 @@ public sealed class ServerSettingsTests
     [Fact]
     public void FromConfig_Should_MatchTheDefaults_WhenNothingIsSet()
     {
-        var settings = ServerSettings.FromConfig(ConfigurationFactory.Empty);
+        var settings = ServerSettings.FromConfig(HoconReader.Empty);
 
         Assert.Equal(ServerSettings.Default with { Session = settings.Session, Chat = settings.Chat, Supervision = settings.Supervision }, settings);
         Assert.Equal(ServerSettings.Default.Session, settings.Session);
@@ -40,7 +40,7 @@ public sealed class ServerSettingsTests
     [Fact]
     public void FromConfig_Should_ReadEveryKey()
     {
-        var config = ConfigurationFactory.ParseString("""
+        var config = HoconReader.ParseString("""
             actorecho.server {
               address = "0.0.0.0"
               max-connections = 5
@@ -86,7 +86,7 @@ public sealed class ServerSettingsTests
     [InlineData("actorecho.server.session.idle-timeout = 0s")]
     public void IdleTimeout_Should_TurnOff(string hocon)
     {
-        Assert.Null(ServerSettings.FromConfig(ConfigurationFactory.ParseString(hocon)).Session.IdleTimeout);
+        Assert.Null(ServerSettings.FromConfig(HoconReader.ParseString(hocon)).Session.IdleTimeout);
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class ServerSettingsTests
     [InlineData("actorecho.server.supervision.max-restarts = -1", "supervision.max-restarts")]
     public void FromConfig_Should_RejectOutOfRangeValues_NamingTheKey(string hocon, string key)
     {
-        var error = Assert.Throws<ArgumentException>(() => ServerSettings.FromConfig(ConfigurationFactory.ParseString(hocon)));
+        var error = Assert.Throws<ArgumentException>(() => ServerSettings.FromConfig(HoconReader.ParseString(hocon)));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }

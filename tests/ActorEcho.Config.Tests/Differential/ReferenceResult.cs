@@ -1,4 +1,0 @@
-namespace ActorEcho.Config.Tests.Differential;
-
-/// <summary>What the reference implementation made of one document: JSON, or an error message.</summary>
-public sealed record ReferenceResult(string? Json, string? Error);

@@ -1,0 +1,92 @@
+namespace ActorEcho.Hocon.Tests;
+
+public sealed class IncludeTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("hocon-include-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public void Include_Should_MergeTheFileWhereTheStatementIs()
+    {
+        Write("inc.conf", "a { x = 1 }\nb = included");
+        var config = Load("main.conf", "b = before\ninclude \"inc.conf\"\na.y = 2");
+        JsonAssert.Equivalent("""{"a":{"x":1,"y":2},"b":"included"}""", config.ToJson());
+    }
+
+    [Fact]
+    public void IncludeFile_Should_BeRelativeToTheIncludingFile()
+    {
+        Write("conf/sub/leaf.conf", "leaf = 1");
+        Write("conf/mid.conf", "include file(\"sub/leaf.conf\")\nmid = 2");
+        var config = Load("main.conf", "include required(file(\"conf/mid.conf\"))");
+        JsonAssert.Equivalent("""{"leaf":1,"mid":2}""", config.ToJson());
+    }
+
+    [Fact]
+    public void MissingInclude_Should_BeIgnored() =>
+        Assert.Equal(1, Load("main.conf", "include \"nope.conf\"\ninclude file(\"nope2.conf\")\na = 1").GetInt("a"));
+
+    [Fact]
+    public void MissingRequiredInclude_Should_FailWithThePosition()
+    {
+        var error = Assert.Throws<HoconException>(() => Load("main.conf", "a = 1\ninclude required(\"nope.conf\")"));
+        Assert.Contains("required include 'nope.conf' not found", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+        Assert.EndsWith("main.conf", error.OriginDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IncludedSubstitutions_Should_BeRelativeToTheIncludingObject()
+    {
+        Write("foo.conf", "x = 10\ny = ${x}");
+        var config = Load("main.conf", "a { include \"foo.conf\" }\na { x = 42 }");
+        Assert.Equal(42, config.GetInt("a.y"));
+    }
+
+    [Fact]
+    public void IncludeWithoutExtension_Should_LoadJsonThenConf()
+    {
+        Write("both.json", """{ "a": 1, "b": 1 }""");
+        Write("both.conf", "b = 2");
+        JsonAssert.Equivalent("""{"a":1,"b":2}""", Load("main.conf", "include \"both\"").ToJson());
+    }
+
+    [Fact]
+    public void IncludeCycle_Should_BeReported()
+    {
+        Write("one.conf", "include \"two.conf\"");
+        Write("two.conf", "include \"one.conf\"");
+        var error = Assert.Throws<HoconException>(() => Load("main.conf", "include \"one.conf\""));
+        Assert.Contains("include cycle", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("include")]
+    [InlineData("include foo")]
+    [InlineData("include classpath(\"x.conf\")")]
+    [InlineData("include file(\"x.conf\"")]
+    [InlineData("include \"a\" \"b\"")]
+    public void MalformedInclude_Should_BeRejected(string statement) =>
+        Assert.Throws<HoconException>(() => Load("main.conf", statement));
+
+    [Fact]
+    public void IncludedArrayRoot_Should_BeRejected()
+    {
+        Write("list.conf", "[1, 2]");
+        Assert.Throws<HoconException>(() => Load("main.conf", "include \"list.conf\""));
+    }
+
+    private void Write(string name, string text)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private HoconConfig Load(string name, string text)
+    {
+        Write(name, text);
+        return HoconReader.FromFile(Path.Combine(_dir.FullName, name)).Resolve();
+    }
+}

@@ -1,4 +1,0 @@
-namespace ActorEcho.IO.Tests.Support;
-
-/// <summary>A numbered write ack.</summary>
-public sealed record Ack(int Sequence);
