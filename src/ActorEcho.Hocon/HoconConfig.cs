@@ -1,6 +1,6 @@
-using ActorEcho.Hocon.Values;
 using ActorEcho.Hocon.Rendering;
 using ActorEcho.Hocon.Resolution;
+using ActorEcho.Hocon.Values;
 
 namespace ActorEcho.Hocon;
 

@@ -71,7 +71,7 @@ public sealed class SubstitutionTests
     [Fact]
     public void EnvironmentVariable_Should_ResolveUnknownPaths()
     {
-        var name = "ACTORECHO_CONFIG_TEST_" + Guid.NewGuid().ToString("N");
+        var name = "ACTORECHO_HOCON_TEST_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(name, "from-env");
         try
         {
@@ -87,9 +87,9 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
-    public void ConfigValue_Should_HideTheEnvironmentVariable()
+    public void DocumentValue_Should_HideTheEnvironmentVariable()
     {
-        var name = "ACTORECHO_CONFIG_TEST_" + Guid.NewGuid().ToString("N");
+        var name = "ACTORECHO_HOCON_TEST_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(name, "from-env");
         try
         {

@@ -344,7 +344,7 @@ internal sealed partial class Resolver
     private HoconException Cycle(string[] path, HoconSubstitution? askedBy, HoconValue node)
     {
         var start = _inProgressOrder.FindIndex(p => p.AsSpan().SequenceEqual(path));
-        var chain = _inProgressOrder.Skip(Math.Max(start, 0)).Select(ConfigPath.Render).Append(ConfigPath.Render(path));
+        var chain = _inProgressOrder.Skip(Math.Max(start, 0)).Select(HoconPath.Render).Append(HoconPath.Render(path));
         var where = (HoconValue?)askedBy ?? node;
         return new HoconException($"substitution cycle: {string.Join(" -> ", chain)}", where.Source, where.Offset);
     }
@@ -353,7 +353,7 @@ internal sealed partial class Resolver
     {
         var name = string.Join('.', substitution.WrittenPath);
         return new HoconException(
-            $"could not resolve substitution {substitution.Describe()}: no value at path {ConfigPath.Render(substitution.Path)} and no environment variable {name}; write ${{?{ConfigPath.Render(substitution.WrittenPath)}}} if it is optional",
+            $"could not resolve substitution {substitution.Describe()}: no value at path {HoconPath.Render(substitution.Path)} and no environment variable {name}; write ${{?{HoconPath.Render(substitution.WrittenPath)}}} if it is optional",
             substitution.Source,
             substitution.Offset);
     }

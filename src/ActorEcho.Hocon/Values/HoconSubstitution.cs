@@ -25,5 +25,5 @@ internal sealed class HoconSubstitution : HoconValue
 
     internal override bool IsResolved => false;
 
-    public string Describe() => (Optional ? "${?" : "${") + ConfigPath.Render(WrittenPath) + "}";
+    public string Describe() => (Optional ? "${?" : "${") + HoconPath.Render(WrittenPath) + "}";
 }
