@@ -10,7 +10,7 @@ public sealed class RenderingTests
         var data = new TheoryData<string>();
         foreach (var document in DifferentialCorpus.All)
         {
-            if (document.ExtraFiles.Count == 0 && !document.Name.EndsWith("-rejected", StringComparison.Ordinal))
+            if (document.ExtraFiles.Count == 0 && document.Environment.Count == 0 && !document.Name.EndsWith("-rejected", StringComparison.Ordinal))
             {
                 data.Add(document.Name);
             }

@@ -87,6 +87,18 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void EnvironmentVariableSetToEmpty_Should_BeTheEmptyString()
+    {
+        // As in Lightbend's implementation: set-but-empty is a value, for ${X} and ${?X} alike.
+        var config = Hocon.Parse("a = ${EMPTY}\nb = default\nb = ${?EMPTY}\nc = x${?EMPTY}y\nd = ${?UNSET}")
+            .WithEnvironment(name => name == "EMPTY" ? string.Empty : null);
+        Assert.Equal(string.Empty, config.GetString("a"));
+        Assert.Equal(string.Empty, config.GetString("b"));
+        Assert.Equal("xy", config.GetString("c"));
+        Assert.False(config.HasPath("d"));
+    }
+
+    [Fact]
     public void DocumentValue_Should_HideTheEnvironmentVariable()
     {
         var name = "ACTORECHO_HOCON_TEST_" + Guid.NewGuid().ToString("N");

@@ -279,8 +279,8 @@ internal sealed partial class Resolver
         var name = string.Join('.', substitution.WrittenPath);
         var value = _environment(name);
 
-        // The spec treats a variable set to the empty string as not set.
-        return string.IsNullOrEmpty(value) ? null : HoconScalar.String(value, substitution.Source, substitution.Offset);
+        // A variable set to the empty string is set: its value is "", as in the reference implementation.
+        return value is null ? null : HoconScalar.String(value, substitution.Source, substitution.Offset);
     }
 
     private static HoconValue? Descend(HoconValue value, string[] path, int from)

@@ -274,6 +274,16 @@ public static class DifferentialCorpus
             path = ${?HOME}"/conf"
             unset = ${?ACTORECHO_SURELY_NOT_SET_VARIABLE}
             """),
+        new("environment-set-to-empty-string", """
+            required = ${ACTORECHO_DIFF_EMPTY}
+            optional = ${?ACTORECHO_DIFF_EMPTY}
+            hook = default
+            hook = ${?ACTORECHO_DIFF_EMPTY}
+            joined = x${?ACTORECHO_DIFF_EMPTY}y
+            """)
+        {
+            Environment = new Dictionary<string, string> { ["ACTORECHO_DIFF_EMPTY"] = string.Empty },
+        },
         new("crlf-line-endings", "a = 1\r\nb = hello world\r\nc {\r\n  d = [1,\r\n 2]\r\n}\r\n"),
         new("byte-order-mark", "\uFEFFa = 1\nb = 2"),
         new("unicode-keys-and-values", """
