@@ -24,6 +24,30 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
+    public void IncludeNameOnALaterLine_Should_StillBeIncluded()
+    {
+        // Newlines and comments may separate `include` from its name, and sit inside the parentheses.
+        Write("one.conf", "one = 1");
+        Write("two.conf", "two = 2");
+        var config = Load("main.conf", """
+            include
+              "one.conf"
+            a {
+              include
+                # the name follows
+
+                required(
+                  file(
+                    "two.conf"
+                  )
+                )
+            }
+            b = 3
+            """);
+        JsonAssert.Equivalent("""{"one":1,"a":{"two":2},"b":3}""", config.ToJson());
+    }
+
+    [Fact]
     public void MissingInclude_Should_BeIgnored() =>
         Assert.Equal(1, Load("main.conf", "include \"nope.conf\"\ninclude file(\"nope2.conf\")\na = 1").GetInt("a"));
 
@@ -67,6 +91,9 @@ public sealed class IncludeTests : IDisposable
     [InlineData("include classpath(\"x.conf\")")]
     [InlineData("include file(\"x.conf\"")]
     [InlineData("include \"a\" \"b\"")]
+    [InlineData("include\nfoo = 1")]
+    [InlineData("include\n")]
+    [InlineData("include file(\n\"x.conf\"\n\nb = 1")]
     public void MalformedInclude_Should_BeRejected(string statement) =>
         Assert.Throws<HoconException>(() => Load("main.conf", statement));
 

@@ -229,6 +229,22 @@ public static class DifferentialCorpus
         new("include-relative-to-including-file", """
             include "sub/first.conf"
             """, new Dictionary<string, string> { ["sub/first.conf"] = "include \"second.conf\"\nfirst = 1", ["sub/second.conf"] = "second = 2" }),
+        new("include-name-on-a-later-line", """
+            include
+              "one.conf"
+            a {
+              include
+                # the name may follow comments and blank lines
+
+                required(
+                  file(
+                    "$DIR$/two.conf"
+                  )
+                )
+            }
+            b = 3
+            """, new Dictionary<string, string> { ["one.conf"] = "one = 1", ["two.conf"] = "two = 2" }),
+        new("include-keyword-then-key-rejected", "include\nfoo = 1"),
         new("include-as-value-is-string", """
             a = include
             b = [include]
