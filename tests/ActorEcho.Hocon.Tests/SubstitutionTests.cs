@@ -114,6 +114,16 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void FieldResolvingToNothing_Should_StillHideTheEnvironmentVariable()
+    {
+        // The environment is consulted only when no field exists at the path, as in Lightbend's
+        // implementation; a field whose only definition is an undefined ${?x} still exists.
+        var config = Hocon.Parse("HIDDEN = ${?nope}\nh = ${?HIDDEN}\nv = ${?VISIBLE}")
+            .WithEnvironment(name => name is "HIDDEN" or "VISIBLE" ? "from-env" : null);
+        JsonAssert.Equivalent("""{"v":"from-env"}""", config.ToJson());
+    }
+
+    [Fact]
     public void UnsetEnvironmentHook_Should_KeepTheDefault() =>
         Assert.Equal(7000, Hocon.Parse("port = 7000\nport = ${?ACTORECHO_SURELY_UNSET_" + Guid.NewGuid().ToString("N") + "}").GetInt("port"));
 

@@ -204,13 +204,34 @@ internal sealed partial class Resolver
     }
 
     /// <summary>
-    /// Finds the value a substitution names: first in the self-reference contexts that cover its
-    /// path (the definitions below the one being resolved), else in the real tree, else in the
-    /// environment. Null means "undefined".
+    /// Finds the value a substitution names, in the reference implementation's order: the path with
+    /// the include prefix applied; if no field exists there and the substitution comes from a file
+    /// included inside an object, the path as written, from the root; if no field exists there either,
+    /// the environment variable named by the path as written. A field that exists but resolves to
+    /// nothing (an undefined <c>${?x}</c>) ends the search. Null means "undefined".
     /// </summary>
     private HoconValue? Lookup(HoconSubstitution substitution, Override? context)
     {
-        var path = substitution.Path;
+        if (TryFindInDocument(substitution.Path, substitution, context, out var value))
+        {
+            return value;
+        }
+
+        if (substitution.IsRelativized && TryFindInDocument(substitution.WrittenPath, substitution, context, out value))
+        {
+            return value;
+        }
+
+        return FromEnvironment(substitution);
+    }
+
+    /// <summary>
+    /// Looks <paramref name="path"/> up first in the self-reference contexts that cover it (the
+    /// definitions below the one being resolved), else in the real tree. False when no field exists
+    /// at the path, so the caller may look elsewhere; true, with a null value when undefined, otherwise.
+    /// </summary>
+    private bool TryFindInDocument(string[] path, HoconSubstitution substitution, Override? context, out HoconValue? value)
+    {
         var covered = false;
         for (var o = context; o is not null; o = o.Parent)
         {
@@ -227,31 +248,34 @@ internal sealed partial class Resolver
                 continue;
             }
 
-            return Descend(below, path, o.Path.Length) ?? FromEnvironment(substitution);
+            value = Descend(below, path, o.Path.Length) ?? FromEnvironment(substitution);
+            return true;
         }
 
         if (covered)
         {
-            return FromEnvironment(substitution);
+            // A self-reference with nothing below it: only the environment can still supply a value.
+            value = FromEnvironment(substitution);
+            return true;
         }
 
-        return LookupReal(substitution) ?? FromEnvironment(substitution);
+        return TryFindInTree(path, substitution, out value);
     }
 
-    private HoconValue? LookupReal(HoconSubstitution substitution)
+    /// <summary>
+    /// Walks the real tree along <paramref name="path"/>, resolving only the fields on the way that
+    /// are not plain objects. False when the path leads nowhere: a key is missing, or a value on the
+    /// way is (or resolves to) nothing or a non-object.
+    /// </summary>
+    private bool TryFindInTree(string[] path, HoconSubstitution substitution, out HoconValue? value)
     {
-        var path = substitution.Path;
+        value = null;
         HoconValue node = _root;
-        for (var i = 0; i < path.Length; i++)
+        for (var i = 0; i < path.Length - 1; i++)
         {
             if (node is not HoconObject obj || !obj.TryGetValue(path[i], out var child))
             {
-                return null;
-            }
-
-            if (i == path.Length - 1)
-            {
-                return child.IsResolved ? child : ResolveFieldReal(path[..(i + 1)], child, substitution);
+                return false;
             }
 
             if (child is HoconObject)
@@ -265,13 +289,19 @@ internal sealed partial class Resolver
             var resolved = child.IsResolved ? child : ResolveFieldReal(path[..(i + 1)], child, substitution);
             if (resolved is null)
             {
-                return null;
+                return false;
             }
 
             node = resolved;
         }
 
-        return node;
+        if (node is not HoconObject parent || !parent.TryGetValue(path[^1], out var field))
+        {
+            return false;
+        }
+
+        value = field.IsResolved ? field : ResolveFieldReal(path, field, substitution);
+        return true;
     }
 
     private HoconScalar? FromEnvironment(HoconSubstitution substitution)
@@ -352,8 +382,11 @@ internal sealed partial class Resolver
     private static HoconException Unresolved(HoconSubstitution substitution)
     {
         var name = string.Join('.', substitution.WrittenPath);
+        var paths = substitution.IsRelativized
+            ? $"{HoconPath.Render(substitution.Path)} or {HoconPath.Render(substitution.WrittenPath)}"
+            : HoconPath.Render(substitution.Path);
         return new HoconException(
-            $"could not resolve substitution {substitution.Describe()}: no value at path {HoconPath.Render(substitution.Path)} and no environment variable {name}; write ${{?{HoconPath.Render(substitution.WrittenPath)}}} if it is optional",
+            $"could not resolve substitution {substitution.Describe()}: no value at path {paths} and no environment variable {name}; write ${{?{HoconPath.Render(substitution.WrittenPath)}}} if it is optional",
             substitution.Source,
             substitution.Offset);
     }

@@ -226,6 +226,34 @@ public static class DifferentialCorpus
             a { include "foo.conf" }
             a { x = 42 }
             """, new Dictionary<string, string> { ["foo.conf"] = "x = 10\ny = ${x}\n" }),
+        new("include-substitution-falls-back-to-root", """
+            base = 5
+            name = root
+            deep { base = 7 }
+            nothing = null
+            a { name = inner, include "sub.conf" }
+            b.c { include "sub.conf" }
+            """, new Dictionary<string, string>
+        {
+            ["sub.conf"] = "from-root = ${base}\nnested = ${deep.base}\nname-seen = ${name}\nnull-seen = ${nothing}\nmaybe = ${?not.anywhere}\nenv-seen = ${?ACTORECHO_DIFF_VISIBLE}\n",
+        })
+        {
+            Environment = new Dictionary<string, string> { ["ACTORECHO_DIFF_VISIBLE"] = "seen" },
+        },
+        new("include-substitution-existing-field-blocks-fallback", """
+            x = 5
+            a { include "sub.conf" }
+            """, new Dictionary<string, string> { ["sub.conf"] = "x = ${?nope}\ny = ${?x}\n" }),
+        new("include-substitution-existing-field-blocks-fallback-rejected", """
+            x = 5
+            a { include "sub.conf" }
+            """, new Dictionary<string, string> { ["sub.conf"] = "x = ${?nope}\ny = ${x}\n" }),
+        new("include-substitution-follows-references", """
+            base { v = 1 }
+            r { v = 2 }
+            a { include "object.conf" }
+            b { include "nothing.conf" }
+            """, new Dictionary<string, string> { ["object.conf"] = "r = ${base}\ny = ${r.v}\n", ["nothing.conf"] = "r = ${?r}\ny = ${r.v}\n" }),
         new("include-relative-to-including-file", """
             include "sub/first.conf"
             """, new Dictionary<string, string> { ["sub/first.conf"] = "include \"second.conf\"\nfirst = 1", ["sub/second.conf"] = "second = 2" }),
@@ -299,6 +327,14 @@ public static class DifferentialCorpus
             """)
         {
             Environment = new Dictionary<string, string> { ["ACTORECHO_DIFF_EMPTY"] = string.Empty },
+        },
+        new("environment-hidden-by-field-resolving-to-nothing", """
+            ACTORECHO_DIFF_SET = ${?not.anywhere}
+            hidden = ${?ACTORECHO_DIFF_SET}
+            visible = ${?ACTORECHO_DIFF_VISIBLE}
+            """)
+        {
+            Environment = new Dictionary<string, string> { ["ACTORECHO_DIFF_SET"] = "from-env", ["ACTORECHO_DIFF_VISIBLE"] = "seen" },
         },
         new("crlf-line-endings", "a = 1\r\nb = hello world\r\nc {\r\n  d = [1,\r\n 2]\r\n}\r\n"),
         new("byte-order-mark", "\uFEFFa = 1\nb = 2"),
