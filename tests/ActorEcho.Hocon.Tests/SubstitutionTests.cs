@@ -60,6 +60,31 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void OptionalCycle_Should_LeaveEveryFieldInItUndefined() => Hocon.AssertEquivalent(
+        "a = ${?b}\nb = ${?a}\nc = 1\nx { p = ${?x.q}, q = ${?x.p} }\nbar { foo = 42, baz = ${?bar} }",
+        """{"c":1,"x":{},"bar":{"foo":42}}""");
+
+    [Fact]
+    public void OptionalCycle_Should_KeepWhatResolvedAroundTheCut() => Hocon.AssertEquivalent(
+        // s asks for t, whose ${?s} is cut off (undefined), so t = "y" and s = "yx", as in Lightbend's implementation.
+        "s = ${?t}x\nt = ${?s}y\nl = [${?m}]\nm = [${?l}]",
+        """{"s":"yx","t":"y","l":[[]],"m":[]}""");
+
+    [Fact]
+    public void CycleThroughAFieldWithDefaults_Should_SeeTheDefinitionsBelow() => Hocon.AssertEquivalent(
+        // While a's upper definition is being resolved, a reference to a from another key sees the
+        // definitions below it, as a self-reference does.
+        "a = 1\na = ${?b}\nb = ${?a}\nm { x = 1 }\nm = ${?n} { y = 2 }\nn = ${?m}\nq = ${?r}\nr = 2\nr = ${?q}\nf = 3\nf = ${g}\ng = ${f}",
+        """{"a":1,"b":1,"m":{"x":1,"y":2},"n":{"x":1},"q":2,"r":2,"f":3,"g":3}""");
+
+    [Fact]
+    public void CycleThroughARequiredSubstitution_Should_StillBeAnError()
+    {
+        var error = Hocon.AssertRejected("a = ${?b}\nb = ${a}");
+        Assert.Contains("cycle", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingSubstitution_Should_NameThePathAndPosition()
     {
         var error = Hocon.AssertRejected("a = 1\nb = ${no.such.path}");

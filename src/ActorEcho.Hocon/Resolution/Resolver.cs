@@ -5,10 +5,12 @@ namespace ActorEcho.Hocon.Resolution;
 
 /// <summary>
 /// Replaces every substitution in a merged tree by its value. Fields of the real tree (reached
-/// from the root through plain objects) are resolved once and memoized by path; a path asked for
-/// while it is itself being resolved is a cycle. A field defined several times whose upper
-/// definitions refer to it resolves each definition with an <see cref="Override"/> that makes the
-/// path mean "the definitions below this one". Concatenations live in <c>Resolver.Concatenation.cs</c>.
+/// from the root through plain objects) are resolved once and memoized by path. A field defined
+/// several times whose upper definitions refer to it resolves each definition with an
+/// <see cref="Override"/> that makes the path mean "the definitions below this one". A field asked
+/// for while it is itself being resolved answers, as in the reference implementation, with the
+/// definitions below the one being resolved if it has any; else an optional substitution finds it
+/// undefined, and a required one reports a cycle. Concatenations live in <c>Resolver.Concatenation.cs</c>.
 /// </summary>
 internal sealed partial class Resolver
 {
@@ -20,8 +22,16 @@ internal sealed partial class Resolver
     private readonly Dictionary<string, HoconValue?> _memo = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly List<string[]> _inProgressOrder = [];
+
+    // Fields of the real tree whose definitions are being resolved, by memo key, with the one in hand.
+    private readonly Dictionary<string, Override> _stacksInProgress = new(StringComparer.Ordinal);
     private int _depth;
     private long _steps;
+
+    // Counts lookups answered by a field still being resolved. A result computed meanwhile depends
+    // on that moment, so an undefined one is not memoized: asked again later, the field may have a
+    // value (the reference implementation never memoizes undefined results).
+    private long _answersFromFieldsInProgress;
 
     private Resolver(HoconObject root, Func<string, string?> environment)
     {
@@ -87,11 +97,12 @@ internal sealed partial class Resolver
 
         if (!_inProgress.Add(key))
         {
-            throw Cycle(path, askedBy, node);
+            return AnswerFromFieldInProgress(key, path, askedBy, node);
         }
 
         _inProgressOrder.Add(path);
         Enter(node);
+        var answersBefore = _answersFromFieldsInProgress;
         HoconValue? result;
         if (node is HoconObject obj)
         {
@@ -100,14 +111,42 @@ internal sealed partial class Resolver
         else
         {
             var stack = StackOf(node);
-            result = ResolveStack(stack, path, stack.Length, null);
+            result = ResolveStack(stack, path, stack.Length, null, stack.Length > 1 ? key : null);
+            _stacksInProgress.Remove(key);
         }
 
         _depth--;
         _inProgressOrder.RemoveAt(_inProgressOrder.Count - 1);
         _inProgress.Remove(key);
-        _memo[key] = result;
+        if (result is not null || _answersFromFieldsInProgress == answersBefore)
+        {
+            _memo[key] = result;
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// Answers a lookup that reached a field while the field itself is being resolved: with the
+    /// definitions below the one being resolved (<c>a = 1</c>, <c>a = ${?b}</c>, <c>b = ${?a}</c> gives
+    /// b = 1); else undefined for an optional substitution (<c>a = ${?b}</c>, <c>b = ${?a}</c> leaves
+    /// both undefined); else it is a cycle.
+    /// </summary>
+    private HoconValue? AnswerFromFieldInProgress(string key, string[] path, HoconSubstitution? askedBy, HoconValue node)
+    {
+        if (_stacksInProgress.TryGetValue(key, out var current))
+        {
+            _answersFromFieldsInProgress++;
+            return ResolveStack(current.Elements, current.Path, current.Index, current.Parent);
+        }
+
+        if (askedBy is { Optional: true })
+        {
+            _answersFromFieldsInProgress++;
+            return null;
+        }
+
+        throw Cycle(path, askedBy, node);
     }
 
     /// <summary>
@@ -115,13 +154,28 @@ internal sealed partial class Resolver
     /// merges with the objects below it, anything else hides what is below, and a definition that
     /// resolves to nothing (an undefined <c>${?x}</c>) is skipped.
     /// </summary>
-    private HoconValue? ResolveStack(HoconValue[] elements, string[] path, int count, Override? context)
+    /// <remarks>
+    /// With <paramref name="inProgressKey"/>, the definitions are a real-tree field's, and the one in
+    /// hand is published so that a lookup reaching the field from elsewhere sees those below it.
+    /// </remarks>
+    private HoconValue? ResolveStack(HoconValue[] elements, string[] path, int count, Override? context, string? inProgressKey = null)
     {
         HoconObject? merged = null;
         for (var i = count - 1; i >= 0; i--)
         {
             var element = elements[i];
-            var value = element.IsResolved ? element : ResolveValue(element, path, new Override(path, elements, i, context));
+            HoconValue? value = element;
+            if (!element.IsResolved)
+            {
+                var current = new Override(path, elements, i, context);
+                if (inProgressKey is not null)
+                {
+                    _stacksInProgress[inProgressKey] = current;
+                }
+
+                value = ResolveValue(element, path, current);
+            }
+
             if (value is null)
             {
                 continue;

@@ -192,6 +192,46 @@ public static class DifferentialCorpus
             a = ${b}
             b = ${a}
             """),
+        new("optional-cycle-is-undefined", """
+            a = ${?b}
+            b = ${?a}
+            c = 1
+            x { p = ${?x.q}, q = ${?x.p} }
+            bar { foo = 42, baz = ${?bar} }
+            three = ${?four}
+            four = ${?five}
+            five = ${?three}
+            """),
+        new("optional-cycle-keeps-what-resolved", """
+            s = ${?t}x
+            t = ${?s}y
+            l = [${?m}]
+            m = [${?l}]
+            w = ${?u} ${?v}
+            u = ${?w}
+            v = ${?w}
+            """),
+        new("cycle-through-field-with-defaults-sees-below", """
+            a = 1
+            a = ${?b}
+            b = ${?a}
+            m { x = 1 }
+            m = ${?n} { y = 2 }
+            n = ${?m}
+            q = ${?r}
+            r = 2
+            r = ${?q}
+            f = 3
+            f = ${g}
+            g = ${f}
+            h = 4
+            h = ${i}x
+            i = ${h}
+            """),
+        new("optional-cycle-through-required-rejected", """
+            a = ${?b}
+            b = ${a}
+            """),
         new("cycle-through-object-rejected", "bar { foo = 42, baz = ${bar} }"),
         new("missing-substitution-rejected", "a = ${does.not.exist.anywhere}"),
         new("substitution-in-key-rejected", "${a} = 1"),
