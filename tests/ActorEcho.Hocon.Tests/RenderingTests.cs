@@ -50,6 +50,15 @@ public sealed class RenderingTests
         Hocon.Parse("n = 1.5\nb = true\nd = 10s\ns = 512K\nz = null").ToJson());
 
     [Fact]
+    public void ToJson_Should_WriteWholeNumbersWithAnExponentInDigits()
+    {
+        // Readers that parse integers from the text (Akka's GetInt) then read them; ToString keeps the text.
+        var config = Hocon.Parse("a = 1e3\nb = 2.5E2\nc = -1E+2\nd = 2.5e-2\ne = 1e20\nf = 7\ng = 1.5");
+        Assert.Equal("""{"a":1000,"b":250,"c":-100,"d":2.5e-2,"e":1e20,"f":7,"g":1.5}""", config.ToJson(indented: false));
+        Assert.Contains("a = 1e3", config.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToJson_Should_BeParsableJsonWithEscapes()
     {
         var json = Hocon.Parse("a = \"\\u0001\\\"\\\\\u2028\"").ToJson(indented: false);
