@@ -86,7 +86,8 @@ public sealed partial class EchoServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         settings.Validate();
-        var runtime = new ServerRuntime(settings, system.Tcp(), system.Udp(), time);
+        var sessionNumberBase = settings.Cluster.Enabled ? StartClusterMode(system, settings.Cluster) : 0;
+        var runtime = new ServerRuntime(settings, system.Tcp(), system.Udp(), time) { SessionNumberBase = sessionNumberBase };
 
         var number = Interlocked.Increment(ref s_servers);
         var root = system.ActorOf(Props.Create(() => new ServerRoot(runtime)), $"actorecho-server-{number}");

@@ -1,4 +1,5 @@
 using ActorEcho.Hocon;
+using ActorEcho.Hocon.Values;
 using System.Globalization;
 using System.Net;
 using ActorEcho.Server.Configuration;
@@ -9,6 +10,7 @@ namespace ActorEcho.Server;
 public sealed partial record ServerSettings
 {
     private const string P = "actorecho.server.";
+    private const string C = "actorecho.cluster.";
 
     /// <summary>
     /// Reads <c>actorecho.server.*</c> and <c>actorecho.demo.allow-crash</c> from <paramref name="config"/>,
@@ -61,6 +63,14 @@ public sealed partial record ServerSettings
                 Within = c.GetTimeSpan(P + "supervision.within"),
             },
             AllowCrash = c.GetBoolean("actorecho.demo.allow-crash"),
+            Cluster = new ClusterSettings
+            {
+                Port = OptionalPort(c, C + "port"),
+                Seeds = Seeds(c, C + "seeds"),
+                HeartbeatInterval = c.GetTimeSpan(C + "heartbeat-interval"),
+                RegistryTimeout = c.GetTimeSpan(C + "nick-registry-timeout"),
+                RegistryRebuildTimeout = c.GetTimeSpan(C + "nick-registry-rebuild-timeout"),
+            },
         };
         settings.Validate();
         return settings;
@@ -87,6 +97,16 @@ public sealed partial record ServerSettings
         Require(Chat.MaxNameLength is >= 1 and <= 32, "chat.max-name-length", Chat.MaxNameLength, "between 1 and 32");
         Require(Supervision.MaxRestarts >= 0, "supervision.max-restarts", Supervision.MaxRestarts, "0 or more");
         Require(Supervision.Within > TimeSpan.Zero, "supervision.within", Supervision.Within, "positive");
+        if (Cluster.Port is { } clusterPort && clusterPort is < 0 or > 65535)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{C}port is {clusterPort}; it must be off (single node), or between 0 (any free port) and 65535"));
+        }
+
+        _ = Cluster.ParsedSeeds();
+        if (Cluster.HeartbeatInterval <= TimeSpan.Zero || Cluster.RegistryTimeout <= TimeSpan.Zero || Cluster.RegistryRebuildTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{C}heartbeat-interval, nick-registry-timeout and nick-registry-rebuild-timeout must be positive");
+        }
     }
 
     private static void Require(bool ok, string key, object value, string expected)
@@ -112,6 +132,26 @@ public sealed partial record ServerSettings
         var value = c.GetTimeSpan(key);
         return value == TimeSpan.Zero ? null : value;
     }
+
+    // "off" (the default) keeps the server a single node; a number turns cluster mode on.
+    private static int? OptionalPort(HoconConfig c, string key)
+    {
+        var raw = c.GetString(key).Trim();
+        if (raw is "off" or "false" or "no" or "none" or "")
+        {
+            return null;
+        }
+
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? port
+            : throw new ArgumentException($"{key} is '{raw}'; it must be off (single node) or a port number (0 = any free port)");
+    }
+
+    // A list of "HOST:PORT" strings, or one string with commas (what an environment variable gives).
+    private static IReadOnlyList<string> Seeds(HoconConfig c, string key) =>
+        c.GetValue(key) is { Type: HoconValueType.Array }
+            ? c.GetStringList(key)
+            : c.GetString(key).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static SlowReaderPolicy ParsePolicy(string value) => value.Trim() switch
     {

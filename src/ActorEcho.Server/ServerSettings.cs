@@ -48,6 +48,9 @@ public sealed partial record ServerSettings
     /// <summary>How sessions are supervised.</summary>
     public SupervisionSettings Supervision { get; init; } = new();
 
+    /// <summary>Cluster mode (<c>actorecho.cluster.*</c>); <see cref="ClusterSettings.Off"/> by default.</summary>
+    public ClusterSettings Cluster { get; init; } = ClusterSettings.Off;
+
     /// <summary>Whether <c>/crash</c> exists (<c>actorecho.demo.allow-crash</c>, default off).</summary>
     public bool AllowCrash { get; init; }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Akka.Actor;
+using Akka.Event;
+using ActorEcho.Server.Cluster;
 using ActorEcho.Server.Outbound;
 using ActorEcho.Server.Protocol;
 using ActorEcho.Server.Runtime;
@@ -21,23 +23,55 @@ namespace ActorEcho.Server.Chat;
 /// to it (<see cref="SenderHolds"/>) until it reports relief or leaves: senders slow down instead of
 /// lines being dropped.
 /// </para>
+/// <para>
+/// In cluster mode (<c>ChatHub.Cluster.cs</c>, <c>ChatHub.Nicks.cs</c>) the hub stays the authority
+/// for its own node's sessions and rooms, publishes what they do to the other nodes' hubs, passes
+/// their lines and notices to its own members, keeps a copy of their sessions
+/// (<see cref="ClusterView"/>) for the cluster-wide answers, and leaves nick claims to the cluster's
+/// <see cref="NickRegistry"/>. On a single node none of that exists.
+/// </para>
 /// A session says goodbye (<see cref="ChatProtocol.Disconnect"/>) when it stops, and its listener,
 /// which watches it anyway, says it again on the session's behalf once it has terminated, so a
 /// session that stops without saying goodbye still leaves its room. The hub does not watch
 /// sessions itself: with thousands connected, a second watch on each would only cost memory.
 /// </summary>
-internal sealed class ChatHub : UntypedActor
+internal sealed partial class ChatHub : UntypedActor, IWithTimers
 {
     private readonly ServerCounters _counters;
     private readonly Dictionary<IActorRef, ChatMember> _members = [];
     private readonly Dictionary<string, IActorRef> _nicks = new(NameRules.Comparer);
     private readonly Dictionary<string, ChatRoom> _rooms = new(NameRules.Comparer);
     private readonly SenderHolds _holds;
+    private readonly ClusterSettings _clusterSettings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    public ChatHub(ServerCounters counters)
+    // The other nodes' sessions; null on a single node.
+    private readonly ClusterView? _view;
+
+    public ChatHub(ServerCounters counters, ClusterSettings cluster)
     {
         _counters = counters;
+        _clusterSettings = cluster;
         _holds = new SenderHolds(Self, counters);
+        _view = cluster.Enabled ? new ClusterView() : null;
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        if (_view is not null)
+        {
+            StartCluster();
+        }
+    }
+
+    protected override void PostStop()
+    {
+        if (_view is not null)
+        {
+            StopCluster();
+        }
     }
 
     protected override void OnReceive(object message)
@@ -76,10 +110,14 @@ internal sealed class ChatHub : UntypedActor
                 OnWho(who);
                 break;
             case ChatProtocol.Rooms rooms:
-                Sender.Tell(new ChatProtocol.Reply(rooms.RequestId, ServerReplies.Rooms(_rooms.Values.Select(r => KeyValuePair.Create(r.Name, r.Members.Count)))), Self);
+                Sender.Tell(new ChatProtocol.Reply(rooms.RequestId, ServerReplies.Rooms(AllRooms())), Self);
                 break;
             default:
-                Unhandled(message);
+                if (_view is null || !OnClusterMessage(message))
+                {
+                    Unhandled(message);
+                }
+
                 break;
         }
     }
@@ -91,6 +129,7 @@ internal sealed class ChatHub : UntypedActor
         var member = new ChatMember(connect.SessionNumber, connect.Nick);
         _members[Sender] = member;
         _nicks[connect.Nick] = Sender;
+        PublishSession(Sender, member, oldNick: null, oldRoom: null);
     }
 
     private void RemoveMember(IActorRef session)
@@ -106,6 +145,9 @@ internal sealed class ChatHub : UntypedActor
         {
             _nicks.Remove(member.Nick);
         }
+
+        ReleaseNick(session, member.Nick);
+        PublishGone(session);
     }
 
     private void OnSay(ChatProtocol.Say say)
@@ -113,6 +155,7 @@ internal sealed class ChatHub : UntypedActor
         if (_members.TryGetValue(Sender, out var member) && member.Room is { } room)
         {
             Broadcast(room, Sender, ServerReplies.RoomLine(room.Name, member.Nick, say.Text));
+            PublishLine(room, member, say.Text);
         }
 
         // Always answered: the session counts its lines in flight.
@@ -134,6 +177,8 @@ internal sealed class ChatHub : UntypedActor
         {
             _holds.Relieved(Sender);
         }
+
+        PublishSession(Sender, member, member.Nick, member.Room?.Name);
     }
 
     private void OnJoin(ChatProtocol.Join join)
@@ -146,16 +191,19 @@ internal sealed class ChatHub : UntypedActor
         LeaveRoom(Sender, member);
         if (!_rooms.TryGetValue(join.Room, out var room))
         {
-            room = new ChatRoom(join.Room);
+            // In a cluster a room keeps the spelling the other nodes already use.
+            room = new ChatRoom(_view?.RoomName(join.Room) ?? join.Room);
             _rooms.Add(room.Name, room);
-            _counters.SetRooms(_rooms.Count);
         }
 
         Broadcast(room, Sender, ServerReplies.MemberJoined(room.Name, member.Nick));
         room.Members.Add(Sender);
         member.Room = room;
         HoldOnJoin(Sender, room);
-        Sender.Tell(new ChatProtocol.Joined(join.RequestId, room.Name, room.Members.Count), Self);
+        PublishSession(Sender, member, member.Nick, oldRoom: null);
+        CountRooms();
+        var members = room.Members.Count + (_view?.RoomMembers(room.Name).Count ?? 0);
+        Sender.Tell(new ChatProtocol.Joined(join.RequestId, room.Name, members), Self);
     }
 
     private void LeaveRoom(IActorRef session, ChatMember member)
@@ -168,11 +216,12 @@ internal sealed class ChatHub : UntypedActor
         member.Room = null;
         room.Members.Remove(session);
         _holds.LeftRoom(session);
+        PublishSession(session, member, member.Nick, room.Name);
         if (room.Members.Count == 0)
         {
             // Only rooms with members exist.
             _rooms.Remove(room.Name);
-            _counters.SetRooms(_rooms.Count);
+            CountRooms();
             return;
         }
 
@@ -193,16 +242,35 @@ internal sealed class ChatHub : UntypedActor
             return;
         }
 
-        var old = member.Nick;
-        _nicks.Remove(old);
-        _nicks[change.Nick] = Sender;
-        member.Nick = change.Nick;
-        if (member.Room is { } room && !string.Equals(old, change.Nick, StringComparison.Ordinal))
+        // In a cluster a new nick is the registry's to grant; a default nick or a change of case is not.
+        if (_view is not null && !IsGuestNick(change.Nick) && !NameRules.Comparer.Equals(change.Nick, member.Nick))
         {
-            Broadcast(room, Sender, ServerReplies.MemberRenamed(room.Name, old, change.Nick));
+            ClaimNick(Sender, member, change);
+            return;
         }
 
-        Sender.Tell(new ChatProtocol.NickChanged(change.RequestId, change.Nick), Self);
+        RenameMember(Sender, member, change.Nick, change.RequestId);
+    }
+
+    /// <summary>The nick is granted: the member takes it, its room hears of it, the session gets its answer.</summary>
+    private void RenameMember(IActorRef session, ChatMember member, string nick, long requestId)
+    {
+        var old = member.Nick;
+        _nicks.Remove(old);
+        _nicks[nick] = session;
+        member.Nick = nick;
+        if (member.Room is { } room && !string.Equals(old, nick, StringComparison.Ordinal))
+        {
+            Broadcast(room, session, ServerReplies.MemberRenamed(room.Name, old, nick));
+        }
+
+        PublishSession(session, member, old, member.Room?.Name);
+        if (!NameRules.Comparer.Equals(old, nick))
+        {
+            ReleaseNick(session, old);
+        }
+
+        session.Tell(new ChatProtocol.NickChanged(requestId, nick), Self);
     }
 
     private void OnPrivateMessage(ChatProtocol.PrivateMessage pm)
@@ -212,15 +280,21 @@ internal sealed class ChatHub : UntypedActor
             return;
         }
 
-        if (!_nicks.TryGetValue(pm.To, out var recipient))
+        if (_nicks.TryGetValue(pm.To, out var recipient))
         {
-            Sender.Tell(new ChatProtocol.Reply(pm.RequestId, ServerReplies.NoSuchNick(pm.To)), Self);
+            recipient.Tell(new ChatProtocol.Deliver(Lines.From(ServerReplies.PrivateMessage(member.Nick, pm.Text))), Self);
+            _holds.Hold(Sender, recipient);
+            Sender.Tell(new ChatProtocol.Reply(pm.RequestId, ReadOnlyMemory<byte>.Empty), Self);
             return;
         }
 
-        recipient.Tell(new ChatProtocol.Deliver(Lines.From(ServerReplies.PrivateMessage(member.Nick, pm.Text))), Self);
-        _holds.Hold(Sender, recipient);
-        Sender.Tell(new ChatProtocol.Reply(pm.RequestId, ReadOnlyMemory<byte>.Empty), Self);
+        if (_view is not null)
+        {
+            SendRemotePrivateMessage(Sender, member, pm);
+            return;
+        }
+
+        Sender.Tell(new ChatProtocol.Reply(pm.RequestId, ServerReplies.NoSuchNick(pm.To)), Self);
     }
 
     private void OnWho(ChatProtocol.Who who)
@@ -231,17 +305,44 @@ internal sealed class ChatHub : UntypedActor
         }
 
         var line = member.Room is { } room
-            ? ServerReplies.Who(room.Name, room.Members.Select(m => _members[m].Nick))
-            : ServerReplies.Who(null, _members.Values.Select(m => m.Nick));
+            ? ServerReplies.Who(room.Name, room.Members.Select(m => _members[m].Nick).Concat(RemoteNicks(room.Name)))
+            : ServerReplies.Who(null, _members.Values.Select(m => m.Nick).Concat(RemoteNicks(null)));
         Sender.Tell(new ChatProtocol.Reply(who.RequestId, line), Self);
     }
+
+    /// <summary>Every room with its member count: this node's, and in a cluster the other nodes' too.</summary>
+    private IEnumerable<KeyValuePair<string, int>> AllRooms()
+    {
+        if (_view is null)
+        {
+            return _rooms.Values.Select(r => KeyValuePair.Create(r.Name, r.Members.Count));
+        }
+
+        var merged = new Dictionary<string, KeyValuePair<string, int>>(NameRules.Comparer);
+        foreach (var room in _rooms.Values)
+        {
+            merged[room.Name] = KeyValuePair.Create(room.Name, room.Members.Count);
+        }
+
+        foreach (var (name, count) in _view.Rooms)
+        {
+            merged[name] = merged.TryGetValue(name, out var local)
+                ? KeyValuePair.Create(local.Key, local.Value + count)
+                : KeyValuePair.Create(name, count);
+        }
+
+        return merged.Values;
+    }
+
+    /// <summary>Keeps <c>rooms=</c> of <c>/stats</c> right: this node's rooms, or in a cluster every node's.</summary>
+    private void CountRooms() => _counters.SetRooms(_view is null ? _rooms.Count : AllRooms().Count());
 
     /// <summary>A session joined <paramref name="room"/>: congested members there hold it, and if it is congested itself it holds them.</summary>
     private void HoldOnJoin(IActorRef session, ChatRoom room)
     {
         foreach (var congested in _holds.Congested.ToArray())
         {
-            if (room.Members.Contains(congested))
+            if (room.Members.Contains(congested) || IsRemoteMemberOf(congested, room))
             {
                 _holds.Hold(session, congested);
             }
@@ -271,8 +372,11 @@ internal sealed class ChatHub : UntypedActor
 
     // guest-N nicks are reserved for the session numbered N, so a default nick is always free.
     private static bool IsOthersGuestNick(string nick, long sessionNumber) =>
+        IsGuestNick(nick)
+        && !string.Equals(nick[6..], sessionNumber.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static bool IsGuestNick(string nick) =>
         nick.StartsWith("guest-", StringComparison.OrdinalIgnoreCase)
         && nick.Length > 6
-        && nick.AsSpan(6).IndexOfAnyExceptInRange('0', '9') < 0
-        && !string.Equals(nick[6..], sessionNumber.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        && nick.AsSpan(6).IndexOfAnyExceptInRange('0', '9') < 0;
 }

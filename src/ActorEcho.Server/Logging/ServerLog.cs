@@ -67,4 +67,18 @@ internal static class ServerLog
 
     public static void SupervisionDecided(this ILoggingAdapter log, string child, string directive, string cause) =>
         log.Warning("Supervisor chose {Directive} for {Child} after: {Cause}", directive, child, cause);
+    public static void ClusterJoining(this ILoggingAdapter log, string self, string seeds) =>
+        log.Info("Cluster mode: node {Node} joining {Seeds}", self, seeds);
+
+    public static void PeerHubSyncing(this ILoggingAdapter log, string hub, string reason) =>
+        log.Info("Chat hub {Hub}: fetching its sessions ({Reason})", hub, reason);
+
+    public static void PeerHubSynced(this ILoggingAdapter log, string hub, int sessions, long seq) =>
+        log.Info("Chat hub {Hub}: following it, {Sessions} sessions as of event {Seq}", hub, sessions, seq);
+
+    public static void NodeDropped(this ILoggingAdapter log, string node, string why, int sessions) =>
+        log.Info("Cluster member {Node} {Why}: its {Sessions} sessions are no longer listed", node, why, sessions);
+
+    public static void NickRegistryUnanswered(this ILoggingAdapter log, string what, TimeSpan timeout) =>
+        log.Warning("Nick registry did not answer {What} within {Timeout}", what, timeout);
 }

@@ -33,6 +33,12 @@ public static class ProtocolErrors
     /// <summary>Sent for <c>/leave</c> or <c>/say</c> outside a room.</summary>
     public static string NotInRoom => "not in a room; /join ROOM first";
 
+    /// <summary>
+    /// Cluster mode: <c>/nick</c> or <c>/msg</c> needed the cluster's nick registry (a cluster
+    /// singleton) and it did not answer in time, e.g. while it moves to another node after its node died.
+    /// </summary>
+    public static string NickRegistryUnavailable => "nick registry unavailable; try again";
+
     /// <summary>Sent for <c>/say</c> without text.</summary>
     public static string NothingToSay => "nothing to say; usage: /say TEXT";
 

@@ -20,6 +20,7 @@ public static class ServerReplies
     private static readonly ReadOnlyMemory<byte> SessionStoppedLine = Encode("ERR " + ProtocolErrors.SessionStopped);
     private static readonly ReadOnlyMemory<byte> InvalidUtf8Line = Encode("ERR " + ProtocolErrors.InvalidUtf8);
     private static readonly ReadOnlyMemory<byte> NotInRoomLine = Encode("ERR " + ProtocolErrors.NotInRoom);
+    private static readonly ReadOnlyMemory<byte> NickRegistryUnavailableLine = Encode("ERR " + ProtocolErrors.NickRegistryUnavailable);
 
     /// <summary><c>HELP ...</c>, the reply to <c>/help</c>.</summary>
     public static ReadOnlyMemory<byte> Help => HelpLine;
@@ -32,6 +33,9 @@ public static class ServerReplies
 
     /// <summary><c>ERR not in a room; /join ROOM first</c>, for <c>/leave</c> and <c>/say</c> outside a room.</summary>
     public static ReadOnlyMemory<byte> NotInRoom => NotInRoomLine;
+
+    /// <summary><c>ERR nick registry unavailable; try again</c> (cluster mode only).</summary>
+    public static ReadOnlyMemory<byte> NickRegistryUnavailable => NickRegistryUnavailableLine;
 
     /// <summary><c>NOTICE session state was reset after an internal error</c>, after a supervisor restart.</summary>
     public static ReadOnlyMemory<byte> SessionReset => SessionResetLine;
@@ -196,14 +200,14 @@ public static class ServerReplies
 
     /// <summary>
     /// <c>STATS connections=12 sessions=12 messages_in=345 messages_out=346 restarts=0 drops=0 rooms=2</c>,
-    /// the reply to <c>/stats</c>.
+    /// the reply to <c>/stats</c>; in cluster mode <c>nodes=N</c> follows.
     /// </summary>
     /// <param name="stats">The counters.</param>
     /// <returns>The encoded line.</returns>
     public static ReadOnlyMemory<byte> Stats(ServerStats stats) =>
         Line(string.Create(
             CultureInfo.InvariantCulture,
-            $"STATS connections={stats.Connections} sessions={stats.Sessions} messages_in={stats.MessagesIn} messages_out={stats.MessagesOut} restarts={stats.Restarts} drops={stats.Drops} rooms={stats.Rooms}"));
+            $"STATS connections={stats.Connections} sessions={stats.Sessions} messages_in={stats.MessagesIn} messages_out={stats.MessagesOut} restarts={stats.Restarts} drops={stats.Drops} rooms={stats.Rooms}{(stats.Nodes is { } nodes ? $" nodes={nodes}" : "")}"));
 
     // Case-insensitive first so "alice" and "Bob" sort as people expect; ordinal breaks ties so the
     // order is total and the line is deterministic.

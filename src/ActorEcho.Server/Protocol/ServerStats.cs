@@ -34,4 +34,10 @@ public readonly record struct ServerStats(
 
     /// <summary>Times a session's input was held by back-pressure since start. Not on the <c>STATS</c> line.</summary>
     public long Holds { get; init; }
+
+    /// <summary>
+    /// In cluster mode, the cluster members that are Up (this node included); shown as <c>nodes=N</c>
+    /// at the end of the <c>STATS</c> line. Null on a single node, where the line has no such key.
+    /// </summary>
+    public long? Nodes { get; init; }
 }

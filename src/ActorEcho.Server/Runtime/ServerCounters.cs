@@ -20,6 +20,7 @@ internal sealed class ServerCounters
     private long _peakConnectionBufferedBytes;
     private long _heldSessions;
     private long _holds;
+    private long _nodes = -1;
 
     public void ConnectionOpened() => Interlocked.Increment(ref _connections);
 
@@ -71,6 +72,9 @@ internal sealed class ServerCounters
     /// <summary>Set by the chat hub, the only owner of rooms.</summary>
     public void SetRooms(int count) => Volatile.Write(ref _rooms, count);
 
+    /// <summary>Cluster mode only: the members that are Up. Never called on a single node, whose STATS line has no nodes=.</summary>
+    public void SetNodes(int count) => Volatile.Write(ref _nodes, count);
+
     public ServerStats Snapshot() => new(
         Volatile.Read(ref _connections),
         Volatile.Read(ref _sessions),
@@ -84,5 +88,6 @@ internal sealed class ServerCounters
         PeakConnectionBufferedBytes = Volatile.Read(ref _peakConnectionBufferedBytes),
         HeldSessions = Volatile.Read(ref _heldSessions),
         Holds = Volatile.Read(ref _holds),
+        Nodes = Volatile.Read(ref _nodes) is var nodes and >= 0 ? nodes : null,
     };
 }

@@ -22,7 +22,8 @@ internal sealed class ServerRoot : UntypedActor
     protected override void PreStart()
     {
         var counters = _runtime.Counters;
-        _runtime.Hub = Context.ActorOf(Props.Create(() => new ChatHub(counters)), "chat-hub");
+        var cluster = _runtime.Settings.Cluster;
+        _runtime.Hub = Context.ActorOf(Props.Create(() => new ChatHub(counters, cluster)), "chat-hub");
     }
 
     protected override void PreRestart(Exception reason, object message)

@@ -35,6 +35,12 @@ internal sealed class ServerRuntime
     /// <summary>The chat hub; set once by the server root before any endpoint starts.</summary>
     public IActorRef Hub { get; set; } = ActorRefs.Nobody;
 
-    /// <summary>Server-wide session numbers, from 1: the N of <c>guest-N</c> and the id in logs.</summary>
-    public long NextSessionNumber() => Interlocked.Increment(ref _sessionNumbers);
+    /// <summary>
+    /// Added to every session number: 0 on a single node; in cluster mode a block of its own per node,
+    /// so default <c>guest-N</c> nicks do not collide across the cluster.
+    /// </summary>
+    public long SessionNumberBase { get; init; }
+
+    /// <summary>Server-wide session numbers, from 1 (above <see cref="SessionNumberBase"/>): the N of <c>guest-N</c> and the id in logs.</summary>
+    public long NextSessionNumber() => SessionNumberBase + Interlocked.Increment(ref _sessionNumbers);
 }
