@@ -54,6 +54,8 @@ public sealed partial record ServerSettings
                 RateBurst = c.GetInt(P + "chat.rate-burst"),
                 MaxNameLength = c.GetInt(P + "chat.max-name-length"),
             },
+            SocketSendBufferSize = OptionalByteSize(c, P + "socket.send-buffer-size"),
+            SocketReceiveBufferSize = OptionalByteSize(c, P + "socket.receive-buffer-size"),
             Supervision = new SupervisionSettings
             {
                 Strategy = ParseStrategy(c.GetString(P + "supervision.strategy")),
@@ -111,6 +113,19 @@ public sealed partial record ServerSettings
 
         var value = c.GetTimeSpan(key);
         return value == TimeSpan.Zero ? null : value;
+    }
+
+    // "off" leaves the OS default.
+    private static int? OptionalByteSize(HoconConfig c, string key)
+    {
+        var raw = c.GetString(key).Trim();
+        if (raw is "off" or "false" or "no" or "none")
+        {
+            return null;
+        }
+
+        var value = ToInt(c.GetByteSize(key), key);
+        return value > 0 ? value : throw new ArgumentException($"{key} is {raw}; it must be a positive size, or off");
     }
 
     private static SlowReaderPolicy ParsePolicy(string value) => value.Trim() switch
