@@ -44,7 +44,11 @@ internal sealed class EchoConnection : UntypedActor
 
     protected override void PostRestart(Exception reason) => _state.Reads.RequestNext(Self);
 
-    protected override void PostStop() => _timer?.Cancel();
+    protected override void PostStop()
+    {
+        _timer?.Cancel();
+        _state.Outbound?.Abandon();
+    }
 
     protected override void OnReceive(object message)
     {

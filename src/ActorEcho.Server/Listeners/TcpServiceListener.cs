@@ -19,6 +19,13 @@ namespace ActorEcho.Server.Listeners;
 /// <see cref="OneShotConnection"/>) as a child, which registers itself with the connection. It
 /// supervises those children with the strategy from HOCON, refuses connections over
 /// <c>max-connections</c> with a one-line error, and on shutdown unbinds and closes them all.
+/// <para>
+/// Shutdown order: Akka.IO's TCP listener is the parent of every connection it accepted, and when
+/// it unbinds it stops, taking those connections down with a reset. So <see cref="EndpointProtocol.Unbind"/>
+/// first stops taking connections (new ones get <c>NOTICE server shutting down</c> and are closed)
+/// and the listening socket is unbound only once the last accepted connection has closed — after
+/// the sessions have said goodbye and flushed, never in the middle of it.
+/// </para>
 /// </summary>
 internal sealed partial class TcpServiceListener : UntypedActor
 {
@@ -34,6 +41,8 @@ internal sealed partial class TcpServiceListener : UntypedActor
     private IActorRef? _closeRequester;
     private ICancelable? _closeDeadline;
     private bool _shuttingDown;
+    private bool _unbindWhenIdle;
+    private bool _unbinding;
 
     public TcpServiceListener(ServerRuntime runtime, EndpointSpec spec, IActorRef replyTo, ListenerState state)
     {
@@ -113,9 +122,11 @@ internal sealed partial class TcpServiceListener : UntypedActor
                 break;
             case Tcp.Unbound:
                 _state.SocketListener = null;
+                _unbinding = false;
                 _log.EndpointUnbound(_spec.Name, _spec.Protocol, (EndPoint?)_state.LocalEndPoint ?? _spec.Address);
                 _unbindRequester?.Tell(EndpointProtocol.Unbound.Instance, Self);
                 _unbindRequester = null;
+                AnswerCloseRequesterIfDone();
                 break;
             case EndpointProtocol.CloseConnections close:
                 OnCloseConnections(close);
@@ -218,7 +229,18 @@ internal sealed partial class TcpServiceListener : UntypedActor
             _runtime.Hub.Tell(ChatProtocol.Disconnect.Instance, child);
         }
 
-        if (_closeRequester is not null && _handlers.Count + _refusers.Count == 0)
+        if (_handlers.Count + _refusers.Count == 0 && _unbindWhenIdle)
+        {
+            _unbindWhenIdle = false;
+            UnbindSocket();
+        }
+
+        AnswerCloseRequesterIfDone();
+    }
+
+    private void AnswerCloseRequesterIfDone()
+    {
+        if (_closeRequester is not null && _handlers.Count + _refusers.Count == 0 && !_unbinding && !_unbindWhenIdle)
         {
             _closeDeadline?.Cancel();
             _closeRequester.Tell(EndpointProtocol.ConnectionsClosed.Instance, Self);
@@ -228,14 +250,33 @@ internal sealed partial class TcpServiceListener : UntypedActor
 
     private void OnUnbind()
     {
-        if (_state.SocketListener is not { } socket)
+        _shuttingDown = true;
+        if (_state.SocketListener is null || _unbinding)
         {
             Sender.Tell(EndpointProtocol.Unbound.Instance, Self);
             return;
         }
 
+        if (_handlers.Count + _refusers.Count > 0)
+        {
+            // Unbinding now would reset every open connection (see the class remarks): stop taking
+            // new ones, and unbind when the last one has closed.
+            _unbindWhenIdle = true;
+            Sender.Tell(EndpointProtocol.Unbound.Instance, Self);
+            return;
+        }
+
         _unbindRequester = Sender;
-        socket.Tell(Tcp.Unbind.Instance, Self);
+        UnbindSocket();
+    }
+
+    private void UnbindSocket()
+    {
+        if (_state.SocketListener is { } socket)
+        {
+            _unbinding = true;
+            socket.Tell(Tcp.Unbind.Instance, Self);
+        }
     }
 
     private void OnCloseConnections(EndpointProtocol.CloseConnections close)
@@ -245,8 +286,7 @@ internal sealed partial class TcpServiceListener : UntypedActor
         var count = _handlers.Count + _refusers.Count;
         if (count == 0)
         {
-            _closeRequester.Tell(EndpointProtocol.ConnectionsClosed.Instance, Self);
-            _closeRequester = null;
+            AnswerCloseRequesterIfDone();
             return;
         }
 

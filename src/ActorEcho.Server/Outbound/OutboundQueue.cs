@@ -54,6 +54,8 @@ internal sealed class OutboundQueue
     private Queue<Item> _chat = NoItems;
     private long _nextSequence;
     private long _ownQueuedBytes;
+    private long _chatQueuedBytes;
+    private long _reportedBytes;
     private long _droppedSinceNotice;
     private long _inFlightBytes;
     private long _unrequestedBytes;
@@ -83,6 +85,16 @@ internal sealed class OutboundQueue
     /// <summary>Bytes of the client's own output waiting for the window.</summary>
     public long OwnQueuedBytes => _ownQueuedBytes;
 
+    /// <summary>Every byte this queue holds for the client: in flight, or waiting for the window.</summary>
+    public long HeldBytes => _inFlightBytes + _ownQueuedBytes + _chatQueuedBytes;
+
+    /// <summary>The owner stops: what the queue still holds no longer counts as held by the server.</summary>
+    public void Abandon()
+    {
+        _counters.Buffered(-_reportedBytes, 0);
+        _reportedBytes = 0;
+    }
+
     /// <summary>Queues the client's own output (never dropped) and sends what the window allows.</summary>
     /// <param name="data">The bytes.</param>
     /// <param name="owner">The owning actor: the sender of the writes, so it gets the acks.</param>
@@ -99,6 +111,7 @@ internal sealed class OutboundQueue
             _nextSequence++;
             _counters.MessagesOut(1);
             _connection.Tell(NextWrite(data, data.Count), owner);
+            ReportHeld();
             return;
         }
 
@@ -118,16 +131,19 @@ internal sealed class OutboundQueue
                 // The new line and every queued one are dropped: the reader is being disconnected.
                 _counters.Dropped(_chat.Count + 1);
                 _chat.Clear();
+                _chatQueuedBytes = 0;
+                ReportHeld();
                 return ChatEnqueueResult.Overflow;
             }
 
-            _chat.Dequeue();
+            _chatQueuedBytes -= _chat.Dequeue().Data.Count;
             _droppedSinceNotice++;
             _counters.Dropped(1);
             result = ChatEnqueueResult.DroppedOldest;
         }
 
         Writable(ref _chat).Enqueue(new Item(_nextSequence++, line));
+        _chatQueuedBytes += line.Count;
         Flush(owner);
         return result;
     }
@@ -139,6 +155,8 @@ internal sealed class OutboundQueue
         if (count > 0)
         {
             _chat.Clear();
+            _chatQueuedBytes = 0;
+            ReportHeld();
         }
 
         // The owner is closing: a notice queued now would only delay its close.
@@ -196,6 +214,10 @@ internal sealed class OutboundQueue
                 {
                     _ownQueuedBytes -= item.Data.Count;
                 }
+                else
+                {
+                    _chatQueuedBytes -= item.Data.Count;
+                }
 
                 data = data is null ? item.Data : data.Concat(item.Data);
                 bytes += item.Data.Count;
@@ -217,6 +239,8 @@ internal sealed class OutboundQueue
             _connection.Tell(Tcp.Write.Create(ByteString.Empty, AckForUnrequested()), owner);
         }
 
+        ReportHeld();
+
         // Back-pressure on the client's own output: hold reading above the watermark, read again at half.
         if (_ownQueuedBytes > _settings.EchoHighWatermark)
         {
@@ -225,6 +249,16 @@ internal sealed class OutboundQueue
         else if (_ownQueuedBytes <= _settings.EchoHighWatermark / 2 && (_reads.HeldBack & ReadReasons.OutputBacklog) != 0)
         {
             _reads.Hold(ReadReasons.OutputBacklog, false, owner);
+        }
+    }
+
+    private void ReportHeld()
+    {
+        var held = HeldBytes;
+        if (held != _reportedBytes)
+        {
+            _counters.Buffered(held - _reportedBytes, held);
+            _reportedBytes = held;
         }
     }
 

@@ -130,6 +130,7 @@ internal sealed partial class SessionActor : UntypedActor
     protected override void PostStop()
     {
         _closeTimer?.Cancel();
+        _session.Outbound?.Abandon();
         Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
         _runtime.Counters.SessionStopped();
         _log.SessionClosed(_session.Number, _session.Remote, _session.CleanStop ? _closeReason : "stopped by its supervisor");
