@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Serilog;
 
@@ -40,7 +41,7 @@ internal static class HostLog
         log.Information("Shutdown: stopping {Count} endpoints", count);
 
     public static void PhaseStarting(this ILogger log, string phase, TimeSpan timeout) =>
-        log.Information("Coordinated shutdown phase {Phase} starting (timeout {Timeout})", phase, timeout);
+        log.Information("Coordinated shutdown phase {Phase} starting (timeout {Timeout})", phase, timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s");
 
     public static void Stopped(this ILogger log) =>
         log.Information("ActorEcho stopped");
