@@ -7,9 +7,8 @@ namespace ActorEcho.Host.Hosting;
 /// call to <see cref="RunningHost.StopAsync"/>. Akka logs the reason's type when the run starts;
 /// the host logs <see cref="Trigger"/>. Both are normal stops, so the exit code is 0.
 /// </summary>
-public sealed class HostShutdownReason : CoordinatedShutdown.Reason
+internal sealed class HostShutdownReason : CoordinatedShutdown.Reason
 {
-    /// <summary>Creates the reason for <paramref name="trigger"/>.</summary>
     public HostShutdownReason(string trigger)
     {
         ArgumentNullException.ThrowIfNull(trigger);
@@ -19,9 +18,7 @@ public sealed class HostShutdownReason : CoordinatedShutdown.Reason
     /// <summary>What asked for the shutdown, e.g. <c>SIGTERM</c>.</summary>
     public string Trigger { get; }
 
-    /// <inheritdoc />
     public override int ExitCode => HostExitCodes.Ok;
 
-    /// <inheritdoc />
     public override string ToString() => "host shutdown requested by " + Trigger;
 }

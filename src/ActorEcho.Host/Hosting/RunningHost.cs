@@ -15,16 +15,14 @@ namespace ActorEcho.Host.Hosting;
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly ILogger _log;
-    private readonly IDisposable? _signals;
     private readonly IDisposable? _ownedLogger;
 
-    internal RunningHost(ActorSystem system, EchoServer server, HoconConfig config, ILogger log, IDisposable? signals, IDisposable? ownedLogger)
+    internal RunningHost(ActorSystem system, EchoServer server, HoconConfig config, ILogger log, IDisposable? ownedLogger)
     {
         System = system;
         Server = server;
         Config = config;
         _log = log;
-        _signals = signals;
         _ownedLogger = ownedLogger;
         WhenTerminated = FinishAsync();
     }
@@ -73,7 +71,6 @@ public sealed class RunningHost : IAsyncDisposable
     private async Task FinishAsync()
     {
         await System.WhenTerminated.ConfigureAwait(false);
-        _signals?.Dispose();
         _log.Stopped();
         if (_ownedLogger is not null)
         {

@@ -71,8 +71,12 @@ public static class ServerHost
         try
         {
             system = ActorSystem.Create(systemName, BootstrapSetup.Create().WithConfig(akkaConfig));
-            var signals = handleSignals ? ShutdownSignals.Register(system, log) : null;
-            return await StartAsync(system, config, logger, signals, owned: logger, cancellationToken).ConfigureAwait(false);
+            if (handleSignals)
+            {
+                ShutdownSignals.Register(system, log);
+            }
+
+            return await StartAsync(system, config, logger, owned: logger, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -98,11 +102,11 @@ public static class ServerHost
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(logger);
-        return StartAsync(system, config, logger, signals: null, owned: null, cancellationToken);
+        return StartAsync(system, config, logger, owned: null, cancellationToken);
     }
 
     private static async Task<RunningHost> StartAsync(
-        ActorSystem system, HoconConfig config, ILogger logger, IDisposable? signals, IDisposable? owned, CancellationToken cancellationToken)
+        ActorSystem system, HoconConfig config, ILogger logger, IDisposable? owned, CancellationToken cancellationToken)
     {
         var log = HostLog.For(logger);
         var settings = ReadServerSettings(config);
@@ -124,7 +128,7 @@ public static class ServerHost
 
         log.Ready(server.Endpoints.Count);
         AnnounceShutdown(CoordinatedShutdown.Get(system), server.Endpoints.Count, log);
-        return new RunningHost(system, server, config, log, signals, owned);
+        return new RunningHost(system, server, config, log, owned);
     }
 
     private static void AnnounceShutdown(CoordinatedShutdown shutdown, int endpoints, ILogger log)

@@ -11,7 +11,7 @@ namespace ActorEcho.Host.Hosting;
 /// off in hocon/actorecho.conf. The signal's default action (terminating the process at once) is
 /// cancelled: the process ends when the shutdown has run and <c>Main</c> returns.
 /// </summary>
-internal sealed class ShutdownSignals : IDisposable
+internal sealed class ShutdownSignals
 {
     private readonly ActorSystem _system;
     private readonly ILogger _log;
@@ -28,15 +28,16 @@ internal sealed class ShutdownSignals : IDisposable
         ];
     }
 
-    /// <summary>Handles SIGINT and SIGTERM for <paramref name="system"/> until disposed (or the system has terminated).</summary>
-    public static ShutdownSignals Register(ActorSystem system, ILogger log)
+    /// <summary>Handles SIGINT and SIGTERM for <paramref name="system"/> until it has terminated.</summary>
+    public static void Register(ActorSystem system, ILogger log)
     {
         var signals = new ShutdownSignals(system, log);
-        system.WhenTerminated.ContinueWith(_ => signals.Dispose(), TaskScheduler.Default);
-        return signals;
+
+        // Once the system is gone a signal has nothing to stop: give it back its default action.
+        system.WhenTerminated.ContinueWith(_ => signals.Unregister(), TaskScheduler.Default);
     }
 
-    public void Dispose()
+    private void Unregister()
     {
         foreach (var registration in _registrations)
         {
