@@ -68,6 +68,18 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
         Assert.Contains("actorecho.server.address", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AkkaIoSettingsAkkaRejects_Should_ExitTwoBeforeAnythingBinds()
+    {
+        // Akka requires the send buffer setting to be at least the frame size; it would only check
+        // when the server first binds, so the host runs Akka's reader first.
+        var (exit, _, stderr) = await RunAsync([.. HostSpecConfig.IsolationArgs, "-Dakka.io.tcp.maximum-frame-size=64k"]);
+        output.WriteLine(stderr);
+        Assert.Equal(HostExitCodes.BadConfiguration, exit);
+        Assert.StartsWith("actorecho: configuration error: akka.io: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
     [Theory]
     [InlineData("--no-such-option")]
     [InlineData("-Dno-equals-sign")]

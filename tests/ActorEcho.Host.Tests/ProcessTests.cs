@@ -101,6 +101,18 @@ public sealed class ProcessTests(ITestOutputHelper output)
         Assert.Contains($":{port}", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConfigurationAkkaRejects_Should_ExitTwoWithOneLine()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var host = HostProcess.Start([.. PortZero, "-Dakka.loglevel=LOUD"]);
+        Assert.Equal(2, await host.WaitForExitAsync(cts.Token));
+        Dump(host);
+        var error = Assert.Single(host.Stderr);
+        Assert.StartsWith("actorecho: configuration error: Akka rejected the configuration: ", error, StringComparison.Ordinal);
+        Assert.Contains("LOUD", error, StringComparison.Ordinal);
+    }
+
     private void Dump(HostProcess host)
     {
         foreach (var line in host.Stdout.Concat(host.Stderr))

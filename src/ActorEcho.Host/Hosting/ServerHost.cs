@@ -2,6 +2,8 @@ using System.Net;
 using System.Reflection;
 using Akka;
 using Akka.Actor;
+using Akka.Configuration;
+using Akka.IO;
 using ActorEcho.Hocon;
 using ActorEcho.Host.CommandLine;
 using ActorEcho.Host.Configuration;
@@ -52,6 +54,7 @@ public static class ServerHost
         var systemName = config.GetString(SystemNameKey, "actorecho") ?? "actorecho";
         var handleSignals = config.GetBoolean(HandleSignalsKey, true);
         var akkaConfig = HostConfiguration.ToAkkaConfig(config);
+        CheckAkkaIoSettings(akkaConfig);
 
         var logger = HostLogging.CreateLogger(LoggingSettings.FromConfig(config));
         Log.Logger = logger;
@@ -70,7 +73,7 @@ public static class ServerHost
         ActorSystem? system = null;
         try
         {
-            system = ActorSystem.Create(systemName, BootstrapSetup.Create().WithConfig(akkaConfig));
+            system = CreateSystem(systemName, akkaConfig);
             if (handleSignals)
             {
                 ShutdownSignals.Register(system, log);
@@ -146,6 +149,35 @@ public static class ServerHost
                 log.PhaseStarting(phase, shutdown.Timeout(phase));
                 return Task.FromResult(Done.Instance);
             });
+        }
+    }
+
+    private static ActorSystem CreateSystem(string name, Config akkaConfig)
+    {
+        try
+        {
+            return ActorSystem.Create(name, BootstrapSetup.Create().WithConfig(akkaConfig));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The configuration is all Akka is given here, so whatever it rejects is a configuration
+            // error (an unknown akka.loglevel, a logger type that does not load, ...).
+            throw new HoconException("Akka rejected the configuration: " + e.Message, e);
+        }
+    }
+
+    private static void CheckAkkaIoSettings(Config akkaConfig)
+    {
+        // Akka reads akka.io only when the server first uses TCP or UDP; a bad value would then look
+        // like a bind failure. Akka's own readers, run now, report it as what it is.
+        try
+        {
+            _ = TcpSettings.Create(akkaConfig.GetConfig("akka.io.tcp"));
+            _ = UdpSettings.Create(akkaConfig.GetConfig("akka.io.udp"));
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or ConfigurationException)
+        {
+            throw new HoconException("akka.io: " + e.Message, e);
         }
     }
 
