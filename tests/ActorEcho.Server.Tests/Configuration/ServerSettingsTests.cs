@@ -30,7 +30,8 @@ public sealed class ServerSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(300), settings.Session.IdleTimeout);
         Assert.Equal(20, settings.Chat.RateLimit);
         Assert.Equal(40, settings.Chat.RateBurst);
-        Assert.Equal(SlowReaderPolicy.DropOldest, settings.Session.SlowReaderPolicy);
+        Assert.Equal(SlowReaderPolicy.Backpressure, settings.Session.SlowReaderPolicy);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.Session.SlowReaderTimeout);
         Assert.Equal(SupervisionStrategyKind.OneForOne, settings.Supervision.Strategy);
         Assert.Equal(3, settings.Supervision.MaxRestarts);
         Assert.Equal(TimeSpan.FromMinutes(1), settings.Supervision.Within);
