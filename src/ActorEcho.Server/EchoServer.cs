@@ -86,6 +86,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         settings.Validate();
+        settings.ValidateAgainst(TcpSettings.Create(system));
         var runtime = new ServerRuntime(settings, system.Tcp(), system.Udp(), time);
 
         var number = Interlocked.Increment(ref s_servers);

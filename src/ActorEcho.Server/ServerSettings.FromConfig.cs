@@ -68,6 +68,25 @@ public sealed partial record ServerSettings
         return settings;
     }
 
+    /// <summary>
+    /// Checks these settings against Akka.IO's TCP settings: a write queue limit
+    /// (<c>akka.io.tcp.write-commands-queue-max-size</c>, unlimited by default) must leave room for the
+    /// whole in-flight window plus two frames, or Akka.IO would refuse writes in normal operation,
+    /// and a refused write is a hole in the client's stream.
+    /// </summary>
+    /// <exception cref="ArgumentException">The limit is too small for the window.</exception>
+    public void ValidateAgainst(Akka.IO.TcpSettings tcp)
+    {
+        ArgumentNullException.ThrowIfNull(tcp);
+        var needed = (long)Session.MaxInFlightBytes + (2L * tcp.MaxFrameSizeBytes);
+        if (tcp.WriteCommandsQueueMaxSize >= 0 && tcp.WriteCommandsQueueMaxSize < needed)
+        {
+            throw new ArgumentException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"akka.io.tcp.write-commands-queue-max-size is {tcp.WriteCommandsQueueMaxSize} bytes; with {P}session.outbound.max-in-flight-bytes = {Session.MaxInFlightBytes} it must be at least {needed} (the window plus two frames of akka.io.tcp.maximum-frame-size), or -1 for no limit"));
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public void Validate()
     {

@@ -50,11 +50,11 @@ public static class ServerHost
         var config = HostConfiguration.Load(options);
 
         // Every setting is read before anything starts, so bad values fail fast and cleanly.
-        _ = ReadServerSettings(config);
+        var serverSettings = ReadServerSettings(config);
         var systemName = config.GetString(SystemNameKey, "actorecho") ?? "actorecho";
         var handleSignals = config.GetBoolean(HandleSignalsKey, true);
         var akkaConfig = HostConfiguration.ToAkkaConfig(config);
-        CheckAkkaIoSettings(akkaConfig);
+        CheckAkkaIoSettings(akkaConfig, serverSettings);
 
         var logger = HostLogging.CreateLogger(LoggingSettings.FromConfig(config));
         Log.Logger = logger;
@@ -166,13 +166,13 @@ public static class ServerHost
         }
     }
 
-    private static void CheckAkkaIoSettings(Config akkaConfig)
+    private static void CheckAkkaIoSettings(Config akkaConfig, ServerSettings serverSettings)
     {
         // Akka reads akka.io only when the server first uses TCP or UDP; a bad value would then look
         // like a bind failure. Akka's own readers, run now, report it as what it is.
         try
         {
-            _ = TcpSettings.Create(akkaConfig.GetConfig("akka.io.tcp"));
+            serverSettings.ValidateAgainst(TcpSettings.Create(akkaConfig.GetConfig("akka.io.tcp")));
             _ = UdpSettings.Create(akkaConfig.GetConfig("akka.io.udp"));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or ConfigurationException)

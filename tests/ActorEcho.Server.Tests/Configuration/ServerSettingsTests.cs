@@ -89,6 +89,27 @@ public sealed class ServerSettingsTests
     }
 
     [Theory]
+    [InlineData(-1, true)]
+    [InlineData(256 * 1024 + 8192, true)]
+    [InlineData(256 * 1024 + 8191, false)]
+    public void ValidateAgainst_Should_RequireAWriteQueueLimitAboveTheWindowPlusTwoFrames(int limit, bool valid)
+    {
+        var tcp = Akka.IO.TcpSettings.Create(Akka.Configuration.ConfigurationFactory.ParseString(
+            $"write-commands-queue-max-size = {limit}, maximum-frame-size = 4k, receive-buffer-size = 8k, send-buffer-size = 8k, batch-accept-limit = 10, register-timeout = 5s"));
+
+        var check = () => ServerSettings.Default.ValidateAgainst(tcp);
+
+        if (valid)
+        {
+            check();
+        }
+        else
+        {
+            Assert.Contains("write-commands-queue-max-size", Assert.Throws<ArgumentException>(check).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("actorecho.server.session.idle-timeout = off")]
     [InlineData("actorecho.server.session.idle-timeout = 0s")]
     public void IdleTimeout_Should_TurnOff(string hocon)
