@@ -65,7 +65,7 @@ done
 
 case "$repeat" in ''|*[!0-9]*|0) echo "compare.sh: --repeat needs a positive whole number" >&2; exit 2 ;; esac
 
-# The servers to run, in the order of $ALL_SERVERS, aliases expanded and unknown names refused
+# The servers to run, in the order asked, aliases expanded, duplicates dropped and unknown names refused
 # before anything is built.
 wanted=()
 IFS=',' read -r -a asked <<< "$only"
