@@ -1,11 +1,10 @@
 using System.Net;
-using ActorEcho.Actors;
-using ActorEcho.Actors.Shutdown;
-using ActorEcho.IO;
+using Akka;
+using Akka.Actor;
+using Akka.IO;
 using ActorEcho.Server.Logging;
 using ActorEcho.Server.Protocol;
 using ActorEcho.Server.Runtime;
-using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.Server;
 
@@ -50,9 +49,9 @@ public sealed partial class EchoServer : IAsyncDisposable
     public ServerSettings Settings => _runtime.Settings;
 
     /// <summary>
-    /// Starts a server: binds every enabled endpoint (through <c>system.Tcp()</c> and <c>system.Udp()</c>,
-    /// with socket settings read from <c>system.Settings.Config</c>) and registers its coordinated-shutdown
-    /// tasks. Completes when all endpoints are bound. If one cannot bind, the others are unbound again
+    /// Starts a server: binds every enabled endpoint (through Akka.IO's <c>system.Tcp()</c> and
+    /// <c>system.Udp()</c>, whose socket settings come from the system's <c>akka.io</c> config) and
+    /// registers its tasks with Akka's <see cref="CoordinatedShutdown"/>. Completes when all endpoints are bound. If one cannot bind, the others are unbound again
     /// and the task fails with an <see cref="EndpointBindException"/> naming that endpoint.
     /// </summary>
     public static Task<EchoServer> StartAsync(ActorSystem system, ServerSettings settings, CancellationToken cancellationToken = default) =>
@@ -87,15 +86,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         settings.Validate();
-        var logger = system.LoggerFactory.CreateLogger(ServerLog.Category);
-        var tcpSettings = TcpSettings.FromConfig(system.Settings.Config);
-        var neverRefused = settings.Session.MaxInFlightBytes <= tcpSettings.MaxPendingWriteBytes;
-        var runtime = new ServerRuntime(settings, TcpManager(system, tcpSettings, logger), UdpManager(system, logger), time, logger)
-        {
-            SocketMaxConnections = tcpSettings.MaxConnections,
-            LeaseReceiveBuffers = neverRefused,
-            WritesNeverRefused = neverRefused,
-        };
+        var runtime = new ServerRuntime(settings, system.Tcp(), system.Udp(), time);
 
         var number = Interlocked.Increment(ref s_servers);
         var root = system.ActorOf(Props.Create(() => new ServerRoot(runtime)), $"actorecho-server-{number}");
@@ -129,33 +120,6 @@ public sealed partial class EchoServer : IAsyncDisposable
         return server;
     }
 
-    private static IActorRef TcpManager(ActorSystem system, TcpSettings settings, ILogger logger)
-    {
-        try
-        {
-            return system.Tcp(settings);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // Another component started the manager with other settings; one manager per system.
-            ServerLog.ManagerSettingsMismatch(logger, "TCP", ex.Message);
-            return system.Tcp();
-        }
-    }
-
-    private static IActorRef UdpManager(ActorSystem system, ILogger logger)
-    {
-        try
-        {
-            return system.Udp(UdpSettings.FromConfig(system.Settings.Config));
-        }
-        catch (InvalidOperationException ex)
-        {
-            ServerLog.ManagerSettingsMismatch(logger, "UDP", ex.Message);
-            return system.Udp();
-        }
-    }
-
     private static Task<EndpointProtocol.Unbound> UnbindOneAsync(IActorRef endpoint) =>
         endpoint.Ask<EndpointProtocol.Unbound>(EndpointProtocol.Unbind.Instance, BindTimeout);
 
@@ -173,29 +137,24 @@ public sealed partial class EchoServer : IAsyncDisposable
 
     private void RegisterShutdownTasks(long number)
     {
+        // Tasks added once the shutdown already runs are ignored by Akka; the system's own stop then
+        // takes the server's actors with it.
         var shutdown = CoordinatedShutdown.Get(_system);
-        try
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, $"actorecho-server-{number}-unbind", async () =>
         {
-            shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, $"actorecho-server-{number}-unbind", async () =>
-            {
-                await UnbindAsync();
-                return Done.Instance;
-            });
-            shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, $"actorecho-server-{number}-close-sessions", async () =>
-            {
-                await CloseConnectionsAsync(shutdown.PhaseTimeout(CoordinatedShutdown.PhaseServiceRequestsDone));
-                return Done.Instance;
-            });
-            shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, $"actorecho-server-{number}-stop", async () =>
-            {
-                await StopAsync();
-                return Done.Instance;
-            });
-        }
-        catch (InvalidOperationException)
+            await UnbindAsync();
+            return Done.Instance;
+        });
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, $"actorecho-server-{number}-close-sessions", async () =>
         {
-            // Shutdown already runs: the system's own stop takes the server's actors with it.
-        }
+            await CloseConnectionsAsync(shutdown.Timeout(CoordinatedShutdown.PhaseServiceRequestsDone));
+            return Done.Instance;
+        });
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceStop, $"actorecho-server-{number}-stop", async () =>
+        {
+            await StopAsync();
+            return Done.Instance;
+        });
     }
 
     private Task UnbindAsync()
@@ -223,7 +182,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         try
         {
             await UnbindAsync();
-            await CloseConnectionsAsync(shutdown.PhaseTimeout(CoordinatedShutdown.PhaseServiceRequestsDone));
+            await CloseConnectionsAsync(shutdown.Timeout(CoordinatedShutdown.PhaseServiceRequestsDone));
         }
         catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
         {
@@ -232,7 +191,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         finally
         {
             await StopActorAsync(_root);
-            ServerLog.ServerStopped(_runtime.Logger);
+            Akka.Event.Logging.GetLogger(_system, ServerLog.Category).ServerStopped();
         }
     }
 }

@@ -7,7 +7,7 @@ public sealed class EndpointBindException : Exception
 {
     /// <summary>Creates the exception for <paramref name="endpointName"/> at <paramref name="localEndPoint"/>.</summary>
     public EndpointBindException(string endpointName, EndPoint localEndPoint, Exception? cause)
-        : base($"could not bind endpoint '{endpointName}' to {localEndPoint}: {cause?.Message ?? "the socket layer refused the bind"}", cause)
+        : base($"could not bind endpoint '{endpointName}' to {localEndPoint}: {cause?.Message ?? "Akka.IO refused the bind"}", cause)
     {
         EndpointName = endpointName;
         LocalEndPoint = localEndPoint;

@@ -1,3 +1,4 @@
+using ActorEcho.Hocon;
 using System.Globalization;
 using System.Net;
 using ActorEcho.Server.Configuration;

@@ -1,6 +1,6 @@
 namespace ActorEcho.Server;
 
-/// <summary>Which kernel supervisor strategy a TCP endpoint's listener applies to its connection actors (HOCON <c>supervision.strategy</c>).</summary>
+/// <summary>Which Akka supervisor strategy a TCP endpoint's listener applies to its connection actors (HOCON <c>supervision.strategy</c>).</summary>
 public enum SupervisionStrategyKind
 {
     /// <summary>Only the failing session restarts (<c>one-for-one</c>, the default).</summary>

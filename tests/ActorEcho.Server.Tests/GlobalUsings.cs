@@ -1,1 +1,3 @@
-global using ActorEcho.Actors;
+global using Akka.Actor;
+global using Akka.IO;
+global using Akka.TestKit;

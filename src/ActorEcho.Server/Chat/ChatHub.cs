@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActorEcho.Actors;
+using Akka.Actor;
 using ActorEcho.Server.Outbound;
 using ActorEcho.Server.Protocol;
 using ActorEcho.Server.Runtime;

@@ -1,5 +1,5 @@
-using ActorEcho.Actors;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorEcho.Server.Chat;
 

@@ -1,4 +1,4 @@
-using ActorEcho.Actors;
+using Akka.Actor;
 
 namespace ActorEcho.Server.Chat;
 

@@ -1,6 +1,7 @@
 using System.Net;
-using ActorEcho.Actors;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.Event;
+using Akka.IO;
 using ActorEcho.Server.Logging;
 using ActorEcho.Server.Protocol;
 using ActorEcho.Server.Runtime;
@@ -8,9 +9,11 @@ using ActorEcho.Server.Runtime;
 namespace ActorEcho.Server.Datagrams;
 
 /// <summary>
-/// One UDP endpoint, bound through the UDP manager: answers each datagram at once from the socket
-/// actor's <c>Udp.Received</c> — <c>time</c>/echo on the session port, RFC 868 or RFC 867 on theirs.
-/// Stateless per datagram, so one actor per endpoint is all it takes.
+/// One UDP endpoint, bound through Akka.IO's UDP manager (<c>Udp.Bind</c>): answers each
+/// <c>Udp.Received</c> at once with a <c>Udp.Send</c> to the socket actor — <c>time</c>/echo on the
+/// session port, RFC 868 or RFC 867 on theirs. Stateless per datagram, so one actor per endpoint is
+/// all it takes. A reply the socket cannot send (<c>Udp.CommandFailed</c>) is logged and dropped;
+/// the socket actor and the endpoint carry on.
 /// </summary>
 internal sealed class UdpService : UntypedActor
 {
@@ -20,6 +23,7 @@ internal sealed class UdpService : UntypedActor
     private IActorRef? _socket;
     private IPEndPoint? _local;
     private IActorRef? _unbindRequester;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public UdpService(ServerRuntime runtime, EndpointSpec spec, IActorRef replyTo)
     {
@@ -30,7 +34,7 @@ internal sealed class UdpService : UntypedActor
 
     protected override void PreStart() => _runtime.UdpManager.Tell(new Udp.Bind(Self, _spec.Address), Self);
 
-    protected override void PreRestart(Exception reason, object? message)
+    protected override void PreRestart(Exception reason, object message)
     {
         // Nothing to undo: the socket stays bound to this ref. (Replying is stateless; this never throws by design.)
     }
@@ -45,16 +49,17 @@ internal sealed class UdpService : UntypedActor
             case Udp.Bound bound:
                 _socket = Sender;
                 _local = bound.LocalAddress as IPEndPoint ?? _spec.Address;
-                ServerLog.EndpointBound(_runtime.Logger, _spec.Name, _spec.Protocol, _local);
+                _log.EndpointBound(_spec.Name, _spec.Protocol, _local);
                 _replyTo.Tell(new EndpointProtocol.Started(new ServerEndpoint(_spec.Name, _spec.Protocol, _local), Self), Self);
                 break;
             case Udp.CommandFailed { Cmd: Udp.Bind } failed:
-                ServerLog.EndpointBindFailed(_runtime.Logger, _spec.Name, _spec.Protocol, _spec.Address, failed.Cause?.Message ?? "refused");
-                _replyTo.Tell(new Status.Failure(new EndpointBindException(_spec.Name, _spec.Address, failed.Cause)), Self);
+                // Akka.IO's UDP failure carries no cause; the manager logs the socket error itself.
+                _log.EndpointBindFailed(_spec.Name, _spec.Protocol, _spec.Address, "bind refused");
+                _replyTo.Tell(new Status.Failure(new EndpointBindException(_spec.Name, _spec.Address, null)), Self);
                 Context.Stop(Self);
                 break;
             case Udp.CommandFailed { Cmd: Udp.Send send } failed:
-                ServerLog.UdpSendFailed(_runtime.Logger, _spec.Name, send.Target, failed.Cause?.Message ?? "refused");
+                _log.UdpSendFailed(_spec.Name, send.Target, "the socket refused the datagram");
                 break;
             case EndpointProtocol.Unbind:
                 if (_socket is null)
@@ -68,7 +73,7 @@ internal sealed class UdpService : UntypedActor
                 break;
             case Udp.Unbound:
                 _socket = null;
-                ServerLog.EndpointUnbound(_runtime.Logger, _spec.Name, _spec.Protocol, (EndPoint?)_local ?? _spec.Address);
+                _log.EndpointUnbound(_spec.Name, _spec.Protocol, (EndPoint?)_local ?? _spec.Address);
                 _unbindRequester?.Tell(EndpointProtocol.Unbound.Instance, Self);
                 _unbindRequester = null;
                 break;
@@ -92,10 +97,10 @@ internal sealed class UdpService : UntypedActor
 
         var reply = _spec.Kind switch
         {
-            ServiceKind.Time => ByteString.FromOwnedArray(ProtocolTime.Rfc868Bytes(_runtime.Time.GetUtcNow())),
-            ServiceKind.Daytime => ByteString.FromOwnedArray(ProtocolTime.DaytimeBytes(_runtime.Time.GetLocalNow())),
-            _ => UdpTimeEchoResponder.IsTimeRequest(received.Data.Span)
-                ? ByteString.FromOwnedArray(ProtocolTime.CtimeBytes(_runtime.Time.GetLocalNow()))
+            ServiceKind.Time => ByteString.FromBytes(ProtocolTime.Rfc868Bytes(_runtime.Time.GetUtcNow())),
+            ServiceKind.Daytime => ByteString.FromBytes(ProtocolTime.DaytimeBytes(_runtime.Time.GetLocalNow())),
+            _ => UdpTimeEchoResponder.IsTimeRequest(received.Data.ToReadOnlySpan())
+                ? ByteString.FromBytes(ProtocolTime.CtimeBytes(_runtime.Time.GetLocalNow()))
                 : received.Data,
         };
         _socket.Tell(Udp.Send.Create(reply, received.Sender), Self);

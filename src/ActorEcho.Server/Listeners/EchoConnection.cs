@@ -1,15 +1,17 @@
-using ActorEcho.Actors;
-using ActorEcho.Actors.Scheduling;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.IO;
+using ActorEcho.Server.Inbound;
 using ActorEcho.Server.Outbound;
 using ActorEcho.Server.Runtime;
 
 namespace ActorEcho.Server.Listeners;
 
 /// <summary>
-/// RFC 862 echo on its own port: every received chunk goes straight back (the same buffer, no
-/// copy) through an <see cref="OutboundQueue"/>, so a client that sends faster than it reads is
-/// held back by suspending reads, never by dropping bytes. After the client's FIN it flushes and closes.
+/// RFC 862 echo on its own port: every received chunk goes straight back (the same
+/// <see cref="ByteString"/>, no copy) through an <see cref="OutboundQueue"/>. It reads in pull mode
+/// (<see cref="ReadGate"/>), so a client that sends faster than it reads is held back by not asking
+/// for more, never by dropping bytes, and what it can make the server hold is bounded by the
+/// watermark, the in-flight window and one chunk. After the client's FIN it flushes and closes.
 /// </summary>
 internal sealed class EchoConnection : UntypedActor
 {
@@ -27,46 +29,53 @@ internal sealed class EchoConnection : UntypedActor
 
     // Created at the first echo: an idle connection holds none. Kept in the state across restarts.
     private OutboundQueue Outbound => _state.Outbound ??=
-        new OutboundQueue(_state.Connection, Self, _runtime.Settings.Session, _runtime.Counters, _runtime.WritesNeverRefused);
+        new OutboundQueue(_state.Connection, _state.Reads, _runtime.Settings.Session, _runtime.Counters);
 
-    protected override void PreStart() =>
-        _state.Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true), Self);
+    protected override void PreStart()
+    {
+        _state.Connection.Tell(new Tcp.Register(Self, keepOpenOnPeerClosed: true), Self);
+        _state.Reads.RequestNext(Self);
+    }
 
-    protected override void PreRestart(Exception reason, object? message)
+    protected override void PreRestart(Exception reason, object message)
     {
         // Keep the connection and what is queued for it; echo has no other state to reset.
     }
 
-    protected override void PostRestart(Exception reason)
-    {
-    }
+    protected override void PostRestart(Exception reason) => _state.Reads.RequestNext(Self);
 
-    protected override void PostStop() => _timer?.Cancel();
+    protected override void PostStop()
+    {
+        _timer?.Cancel();
+        _state.Outbound?.Abandon();
+    }
 
     protected override void OnReceive(object message)
     {
         switch (message)
         {
-            case Tcp.Received received when !_closing:
-                _runtime.Counters.MessageIn();
-                Outbound.EnqueueOwn(received.Data);
-                break;
-            case Tcp.Received:
+            case Tcp.Received received:
+                _state.Reads.OnReceived();
+                if (!_closing)
+                {
+                    _runtime.Counters.MessageIn();
+                    Outbound.EnqueueOwn(received.Data, Self);
+                }
+
+                _state.Reads.RequestNext(Self);
                 break;
             case WriteAck ack:
-                Outbound.OnAck(ack);
+                Outbound.OnAck(ack, Self);
                 break;
             case Tcp.CommandFailed failed:
-                _state.Outbound?.OnNack(failed);
-                break;
-            case Tcp.WritingResumed:
-                _state.Outbound?.OnWritingResumed();
+                _state.Outbound?.OnRefused(failed, Self);
                 break;
             case Tcp.PeerClosed or EndpointProtocol.ServerShuttingDown:
                 if (!_closing)
                 {
                     _closing = true;
-                    _timer = Context.System.Scheduler.ScheduleTellOnce(_runtime.Settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
+                    _state.Reads.Hold(ReadReasons.OutputBacklog, false, Self);
+                    _timer = Context.System.Scheduler.ScheduleTellOnceCancelable(_runtime.Settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
                 }
 
                 break;
@@ -84,20 +93,25 @@ internal sealed class EchoConnection : UntypedActor
 
         if (_closing && !_closeSent && _state.Outbound is not { IsEmpty: false })
         {
+            // Confirmed: FIN after the queued bytes, then read on until the client's FIN, so no
+            // unread input turns the close into a reset that could destroy the last echo.
             _closeSent = true;
-            _state.Connection.Tell(Tcp.Close.Instance, Self);
+            _state.Connection.Tell(Tcp.ConfirmedClose.Instance, Self);
         }
     }
 
-    /// <summary>What survives a restart: the connection and its outbound queue.</summary>
+    /// <summary>What survives a restart: the connection, its read gate and its outbound queue.</summary>
     internal sealed class State
     {
         public State(IActorRef connection)
         {
             Connection = connection;
+            Reads = new ReadGate(connection);
         }
 
         public IActorRef Connection { get; }
+
+        public ReadGate Reads { get; }
 
         public OutboundQueue? Outbound { get; set; }
     }

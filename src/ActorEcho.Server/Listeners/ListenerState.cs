@@ -1,9 +1,9 @@
-using ActorEcho.Actors;
+using Akka.Actor;
 
 namespace ActorEcho.Server.Listeners;
 
 /// <summary>
-/// What a listener keeps across its own restart: the socket layer's listener actor (which stays
+/// What a listener keeps across its own restart: Akka.IO's TCP listener actor (which stays
 /// bound, since the bind handler's ref survives a restart) and the bound address. Captured by the
 /// listener's Props factory like a session's <see cref="Sessions.SessionContext"/>.
 /// </summary>

@@ -1,21 +1,24 @@
-using ActorEcho.Actors;
-using ActorEcho.Actors.Scheduling;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.IO;
+using ActorEcho.Server.Inbound;
 using ActorEcho.Server.Runtime;
 
 namespace ActorEcho.Server.Listeners;
 
 /// <summary>
 /// Sends one reply and closes: RFC 868 time, RFC 867 daytime, and the refusal line for a connection
-/// over the limit. It registers itself, writes, asks for a graceful close (the connection flushes the
-/// write before FIN) and stops when the connection reports it closed, or resets it after
-/// <c>close-timeout</c> if the client never takes the bytes.
+/// over the limit. It registers itself, writes, asks for a confirmed close (Akka.IO flushes the
+/// write, then sends FIN) and reads and discards whatever the client sends until the client's FIN,
+/// so unread input never turns the close into a reset that could destroy the reply. It stops when
+/// the connection reports it closed, or resets it after <c>close-timeout</c> if the client never
+/// takes the bytes or never closes.
 /// </summary>
 internal sealed class OneShotConnection : UntypedActor
 {
     private readonly IActorRef _connection;
     private readonly ByteString _reply;
     private readonly TimeSpan _closeTimeout;
+    private readonly ReadGate _reads;
     private ICancelable? _timer;
 
     public OneShotConnection(IActorRef connection, ByteString reply, TimeSpan closeTimeout)
@@ -23,6 +26,7 @@ internal sealed class OneShotConnection : UntypedActor
         _connection = connection;
         _reply = reply;
         _closeTimeout = closeTimeout;
+        _reads = new ReadGate(connection);
     }
 
     protected override void PreStart()
@@ -30,8 +34,9 @@ internal sealed class OneShotConnection : UntypedActor
         // The reply is computed when the connection arrives, not at restart (a restart re-sends nothing).
         _connection.Tell(new Tcp.Register(Self), Self);
         _connection.Tell(Tcp.Write.Create(_reply), Self);
-        _connection.Tell(Tcp.Close.Instance, Self);
-        _timer = Context.System.Scheduler.ScheduleTellOnce(_closeTimeout, Self, CloseTimedOut.Instance, Self);
+        _connection.Tell(Tcp.ConfirmedClose.Instance, Self);
+        _reads.RequestNext(Self);
+        _timer = Context.System.Scheduler.ScheduleTellOnceCancelable(_closeTimeout, Self, CloseTimedOut.Instance, Self);
     }
 
     protected override void PostRestart(Exception reason)
@@ -51,8 +56,13 @@ internal sealed class OneShotConnection : UntypedActor
                 _connection.Tell(Tcp.Abort.Instance, Self);
                 Context.Stop(Self);
                 break;
-            case Tcp.Received or Tcp.CommandFailed or EndpointProtocol.ServerShuttingDown:
-                // Already closing: nothing the client sends matters, and a refused write changes nothing.
+            case Tcp.Received:
+                // Read to reach the client's FIN; what it sent does not matter.
+                _reads.OnReceived();
+                _reads.RequestNext(Self);
+                break;
+            case Tcp.CommandFailed or EndpointProtocol.ServerShuttingDown:
+                // Already closing: a refused write changes nothing.
                 break;
             default:
                 Unhandled(message);

@@ -1,23 +1,31 @@
 using System.Net;
-using ActorEcho.Actors;
-using ActorEcho.Actors.Scheduling;
-using ActorEcho.Actors.Supervision;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.Event;
+using Akka.IO;
 using ActorEcho.Server.Chat;
 using ActorEcho.Server.Logging;
 using ActorEcho.Server.Outbound;
 using ActorEcho.Server.Protocol;
 using ActorEcho.Server.Runtime;
 using ActorEcho.Server.Sessions;
+using ActorEcho.Server.Supervision;
 
 namespace ActorEcho.Server.Listeners;
 
 /// <summary>
-/// One TCP endpoint: binds through the TCP manager, and for each accepted connection creates the
+/// One TCP endpoint: binds through Akka.IO's TCP manager (<c>Tcp.Bind</c> in pull mode, so every
+/// handler decides when the next chunk is read), and for each <c>Tcp.Connected</c> creates the
 /// handler actor for its service (a <see cref="SessionActor"/>, an <see cref="EchoConnection"/> or a
 /// <see cref="OneShotConnection"/>) as a child, which registers itself with the connection. It
 /// supervises those children with the strategy from HOCON, refuses connections over
 /// <c>max-connections</c> with a one-line error, and on shutdown unbinds and closes them all.
+/// <para>
+/// Shutdown order: Akka.IO's TCP listener is the parent of every connection it accepted, and when
+/// it unbinds it stops, taking those connections down with a reset. So <see cref="EndpointProtocol.Unbind"/>
+/// first stops taking connections (new ones get <c>NOTICE server shutting down</c> and are closed)
+/// and the listening socket is unbound only once the last accepted connection has closed — after
+/// the sessions have said goodbye and flushed, never in the middle of it.
+/// </para>
 /// </summary>
 internal sealed partial class TcpServiceListener : UntypedActor
 {
@@ -28,10 +36,13 @@ internal sealed partial class TcpServiceListener : UntypedActor
     private readonly string _handlerPrefix;
     private readonly HashSet<IActorRef> _handlers = [];
     private readonly HashSet<IActorRef> _refusers = [];
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _unbindRequester;
     private IActorRef? _closeRequester;
     private ICancelable? _closeDeadline;
     private bool _shuttingDown;
+    private bool _unbindWhenIdle;
+    private bool _unbinding;
 
     public TcpServiceListener(ServerRuntime runtime, EndpointSpec spec, IActorRef replyTo, ListenerState state)
     {
@@ -46,15 +57,15 @@ internal sealed partial class TcpServiceListener : UntypedActor
     /// <remarks>
     /// A session enforces the configured budget itself (<see cref="SessionActor"/> ends with a final
     /// ERR line once more than max-restarts failures fall within the window), because stopping it
-    /// from here would kill its connection before that line is flushed. The kernel's budget is set
-    /// one higher, as a backstop for a session that keeps failing even while it closes.
+    /// from here would kill its connection before that line is flushed. Akka's budget is set one
+    /// higher, as a backstop for a session that keeps failing even while it closes.
     /// </remarks>
     public static SupervisorStrategy CreateStrategy(SupervisionSettings settings)
     {
         var retries = settings.MaxRestarts + 1;
         return settings.Strategy == SupervisionStrategyKind.AllForOne
-            ? new AllForOneStrategy(retries, settings.Within, Decider.DefaultDecider)
-            : new OneForOneStrategy(retries, settings.Within, Decider.DefaultDecider);
+            ? new ReportingAllForOneStrategy(retries, settings.Within, Akka.Actor.SupervisorStrategy.DefaultDecider)
+            : new ReportingOneForOneStrategy(retries, settings.Within, Akka.Actor.SupervisorStrategy.DefaultDecider);
     }
 
     protected override SupervisorStrategy SupervisorStrategy() => CreateStrategy(_runtime.Settings.Supervision);
@@ -63,18 +74,18 @@ internal sealed partial class TcpServiceListener : UntypedActor
     {
         if (!_state.BindAnswered)
         {
-            _runtime.TcpManager.Tell(new Tcp.Bind(Self, _spec.Address, Backlog: 1024), Self);
+            _runtime.TcpManager.Tell(new Tcp.Bind(Self, _spec.Address, backlog: 1024, pullMode: true), Self);
         }
     }
 
-    protected override void PreRestart(Exception reason, object? message)
+    protected override void PreRestart(Exception reason, object message)
     {
         // Keep the children and the bound socket: they do not depend on this instance's fields.
     }
 
     protected override void PostRestart(Exception reason)
     {
-        foreach (var child in Context.Children)
+        foreach (var child in Context.GetChildren())
         {
             Context.Watch(child);
             _handlers.Add(child);
@@ -95,8 +106,9 @@ internal sealed partial class TcpServiceListener : UntypedActor
                 break;
             case Tcp.CommandFailed { Cmd: Tcp.Bind } failed:
                 _state.BindAnswered = true;
-                ServerLog.EndpointBindFailed(_runtime.Logger, _spec.Name, _spec.Protocol, _spec.Address, failed.Cause?.Message ?? "refused");
-                _replyTo.Tell(new Status.Failure(new EndpointBindException(_spec.Name, _spec.Address, failed.Cause)), Self);
+                var cause = failed.Cause.HasValue ? failed.Cause.Value : null;
+                _log.EndpointBindFailed(_spec.Name, _spec.Protocol, _spec.Address, cause?.Message ?? "refused");
+                _replyTo.Tell(new Status.Failure(new EndpointBindException(_spec.Name, _spec.Address, cause)), Self);
                 Context.Stop(Self);
                 break;
             case Tcp.Connected connected:
@@ -110,9 +122,11 @@ internal sealed partial class TcpServiceListener : UntypedActor
                 break;
             case Tcp.Unbound:
                 _state.SocketListener = null;
-                ServerLog.EndpointUnbound(_runtime.Logger, _spec.Name, _spec.Protocol, (EndPoint?)_state.LocalEndPoint ?? _spec.Address);
+                _unbinding = false;
+                _log.EndpointUnbound(_spec.Name, _spec.Protocol, (EndPoint?)_state.LocalEndPoint ?? _spec.Address);
                 _unbindRequester?.Tell(EndpointProtocol.Unbound.Instance, Self);
                 _unbindRequester = null;
+                AnswerCloseRequesterIfDone();
                 break;
             case EndpointProtocol.CloseConnections close:
                 OnCloseConnections(close);
@@ -120,7 +134,7 @@ internal sealed partial class TcpServiceListener : UntypedActor
             case CloseDeadline deadline:
                 if (_handlers.Count + _refusers.Count > 0)
                 {
-                    ServerLog.ClosingConnectionsTimedOut(_runtime.Logger, _spec.Name, _handlers.Count + _refusers.Count, deadline.Timeout);
+                    _log.ClosingConnectionsTimedOut(_spec.Name, _handlers.Count + _refusers.Count, deadline.Timeout);
                     foreach (var child in _handlers.Concat(_refusers))
                     {
                         Context.Stop(child);
@@ -140,7 +154,7 @@ internal sealed partial class TcpServiceListener : UntypedActor
         _state.SocketListener = Sender;
         var local = bound.LocalAddress as IPEndPoint ?? _spec.Address;
         _state.LocalEndPoint = local;
-        ServerLog.EndpointBound(_runtime.Logger, _spec.Name, _spec.Protocol, local);
+        _log.EndpointBound(_spec.Name, _spec.Protocol, local);
         _replyTo.Tell(new EndpointProtocol.Started(new ServerEndpoint(_spec.Name, _spec.Protocol, local), Self), Self);
     }
 
@@ -150,13 +164,15 @@ internal sealed partial class TcpServiceListener : UntypedActor
         var number = ++_state.HandlerNumbers;
         var max = _runtime.Settings.MaxConnections;
         var overOurLimit = max > 0 && _handlers.Count >= max;
-        if (connected.OverLimit || overOurLimit || _shuttingDown)
+        if (overOurLimit || _shuttingDown)
         {
-            // Over the limit (ours, or the socket layer's own actorecho.io.tcp.max-connections), or
-            // accepted just as the server stops: say why in one line, then close.
-            var limit = overOurLimit ? max : _runtime.SocketMaxConnections;
-            ServerLog.ConnectionRefused(_runtime.Logger, _spec.Name, connected.RemoteAddress, _handlers.Count, limit);
-            var line = _shuttingDown && !connected.OverLimit && !overOurLimit ? ServerReplies.ShuttingDown : ServerReplies.ServerFull(limit);
+            // Over max-connections, or accepted just as the server stops: say why in one line, then close.
+            if (overOurLimit)
+            {
+                _log.ConnectionRefused(_spec.Name, connected.RemoteAddress, _handlers.Count, max);
+            }
+
+            var line = overOurLimit ? ServerReplies.ServerFull(max) : ServerReplies.ShuttingDown;
             var refuser = Context.ActorOf(
                 Props.Create(() => new OneShotConnection(connection, Lines.From(line), _runtime.Settings.Session.CloseTimeout)),
                 $"refused-{number}");
@@ -176,7 +192,8 @@ internal sealed partial class TcpServiceListener : UntypedActor
         {
             // Kept apart from the lambdas below, whose closure C# would otherwise allocate for every
             // session too.
-            return Props.Create(new SessionContext(_runtime, connection, _runtime.NextSessionNumber(), remote).NewIncarnation);
+            var session = new SessionContext(_runtime, connection, _runtime.NextSessionNumber(), remote);
+            return Props.Create(() => new SessionActor(session));
         }
 
         return ServiceProps(connection);
@@ -192,9 +209,9 @@ internal sealed partial class TcpServiceListener : UntypedActor
                 var echo = new EchoConnection.State(connection);
                 return Props.Create(() => new EchoConnection(runtime, echo));
             case ServiceKind.Time:
-                return Props.Create(() => new OneShotConnection(connection, ByteString.FromOwnedArray(ProtocolTime.Rfc868Bytes(runtime.Time.GetUtcNow())), closeTimeout));
+                return Props.Create(() => new OneShotConnection(connection, ByteString.FromBytes(ProtocolTime.Rfc868Bytes(runtime.Time.GetUtcNow())), closeTimeout));
             default:
-                return Props.Create(() => new OneShotConnection(connection, ByteString.FromOwnedArray(ProtocolTime.DaytimeBytes(runtime.Time.GetLocalNow())), closeTimeout));
+                return Props.Create(() => new OneShotConnection(connection, ByteString.FromBytes(ProtocolTime.DaytimeBytes(runtime.Time.GetLocalNow())), closeTimeout));
         }
     }
 
@@ -212,7 +229,18 @@ internal sealed partial class TcpServiceListener : UntypedActor
             _runtime.Hub.Tell(ChatProtocol.Disconnect.Instance, child);
         }
 
-        if (_closeRequester is not null && _handlers.Count + _refusers.Count == 0)
+        if (_handlers.Count + _refusers.Count == 0 && _unbindWhenIdle)
+        {
+            _unbindWhenIdle = false;
+            UnbindSocket();
+        }
+
+        AnswerCloseRequesterIfDone();
+    }
+
+    private void AnswerCloseRequesterIfDone()
+    {
+        if (_closeRequester is not null && _handlers.Count + _refusers.Count == 0 && !_unbinding && !_unbindWhenIdle)
         {
             _closeDeadline?.Cancel();
             _closeRequester.Tell(EndpointProtocol.ConnectionsClosed.Instance, Self);
@@ -222,14 +250,33 @@ internal sealed partial class TcpServiceListener : UntypedActor
 
     private void OnUnbind()
     {
-        if (_state.SocketListener is not { } socket)
+        _shuttingDown = true;
+        if (_state.SocketListener is null || _unbinding)
         {
             Sender.Tell(EndpointProtocol.Unbound.Instance, Self);
             return;
         }
 
+        if (_handlers.Count + _refusers.Count > 0)
+        {
+            // Unbinding now would reset every open connection (see the class remarks): stop taking
+            // new ones, and unbind when the last one has closed.
+            _unbindWhenIdle = true;
+            Sender.Tell(EndpointProtocol.Unbound.Instance, Self);
+            return;
+        }
+
         _unbindRequester = Sender;
-        socket.Tell(Tcp.Unbind.Instance, Self);
+        UnbindSocket();
+    }
+
+    private void UnbindSocket()
+    {
+        if (_state.SocketListener is { } socket)
+        {
+            _unbinding = true;
+            socket.Tell(Tcp.Unbind.Instance, Self);
+        }
     }
 
     private void OnCloseConnections(EndpointProtocol.CloseConnections close)
@@ -239,19 +286,18 @@ internal sealed partial class TcpServiceListener : UntypedActor
         var count = _handlers.Count + _refusers.Count;
         if (count == 0)
         {
-            _closeRequester.Tell(EndpointProtocol.ConnectionsClosed.Instance, Self);
-            _closeRequester = null;
+            AnswerCloseRequesterIfDone();
             return;
         }
 
-        ServerLog.ClosingConnections(_runtime.Logger, count, _spec.Name);
+        _log.ClosingConnections(count, _spec.Name);
         foreach (var handler in _handlers)
         {
             handler.Tell(EndpointProtocol.ServerShuttingDown.Instance, Self);
         }
 
         _closeDeadline?.Cancel();
-        _closeDeadline = Context.System.Scheduler.ScheduleTellOnce(close.Timeout, Self, new CloseDeadline(close.Timeout), Self);
+        _closeDeadline = Context.System.Scheduler.ScheduleTellOnceCancelable(close.Timeout, Self, new CloseDeadline(close.Timeout), Self);
     }
 
     /// <summary>Handlers still running when the shutdown phase's time is up are stopped.</summary>

@@ -1,68 +1,70 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
+using Akka.Event;
 
 namespace ActorEcho.Server.Logging;
 
-/// <summary>Source-generated log events of the server; event ids 3000–3099 are stable.</summary>
-internal static partial class ServerLog
+/// <summary>
+/// Every log event of the server, one method each, so the message templates live in one place and
+/// read the same wherever they are raised. Actors pass their own <c>Context.GetLogger()</c>, so each
+/// line carries the actor's path as its source; the templates are structured (<c>{SessionId}</c>,
+/// <c>{Endpoint}</c>) for Akka.Logger.Serilog's semantic formatter.
+/// </summary>
+internal static class ServerLog
 {
-    /// <summary>The logger category of the server.</summary>
+    /// <summary>The log source the server uses outside its actors.</summary>
     public const string Category = "ActorEcho.Server";
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Endpoint {Endpoint} ({Protocol}) bound to {LocalEndPoint}")]
-    public static partial void EndpointBound(ILogger logger, string endpoint, string protocol, EndPoint localEndPoint);
+    public static void EndpointBound(this ILoggingAdapter log, string endpoint, string protocol, EndPoint localEndPoint) =>
+        log.Info("Endpoint {Endpoint} ({Protocol}) bound to {LocalEndPoint}", endpoint, protocol, localEndPoint);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Endpoint {Endpoint} ({Protocol}) could not bind to {LocalEndPoint}: {Error}")]
-    public static partial void EndpointBindFailed(ILogger logger, string endpoint, string protocol, EndPoint localEndPoint, string error);
+    public static void EndpointBindFailed(this ILoggingAdapter log, string endpoint, string protocol, EndPoint localEndPoint, string error) =>
+        log.Error("Endpoint {Endpoint} ({Protocol}) could not bind to {LocalEndPoint}: {Error}", endpoint, protocol, localEndPoint, error);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Endpoint {Endpoint} ({Protocol}) on {LocalEndPoint} unbound")]
-    public static partial void EndpointUnbound(ILogger logger, string endpoint, string protocol, EndPoint localEndPoint);
+    public static void EndpointUnbound(this ILoggingAdapter log, string endpoint, string protocol, EndPoint localEndPoint) =>
+        log.Info("Endpoint {Endpoint} ({Protocol}) on {LocalEndPoint} unbound", endpoint, protocol, localEndPoint);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Endpoint {Endpoint} refused connection from {Remote}: {Live} connections open (max {Max})")]
-    public static partial void ConnectionRefused(ILogger logger, string endpoint, EndPoint remote, int live, int max);
+    public static void ConnectionRefused(this ILoggingAdapter log, string endpoint, EndPoint remote, int live, int max) =>
+        log.Warning("Endpoint {Endpoint} refused connection from {Remote}: {Live} connections open (max {Max})", endpoint, remote, live, max);
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Session {ConnectionId} opened from {Remote}")]
-    public static partial void SessionOpened(ILogger logger, long connectionId, EndPoint remote);
+    public static void SessionOpened(this ILoggingAdapter log, long sessionId, EndPoint remote) =>
+        log.Info("Session {SessionId} opened from {Remote}", sessionId, remote);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Session {ConnectionId} from {Remote} closed: {Reason}")]
-    public static partial void SessionClosed(ILogger logger, long connectionId, EndPoint remote, string reason);
+    public static void SessionClosed(this ILoggingAdapter log, long sessionId, EndPoint remote, string reason) =>
+        log.Info("Session {SessionId} from {Remote} closed: {Reason}", sessionId, remote, reason);
 
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Session {ConnectionId} from {Remote} restarted after an internal error ({Restarts} within {Window}): {Error}")]
-    public static partial void SessionRestarted(ILogger logger, long connectionId, EndPoint remote, int restarts, TimeSpan window, string error);
+    public static void SessionRestarted(this ILoggingAdapter log, long sessionId, EndPoint remote, int restarts, TimeSpan window, string error) =>
+        log.Warning("Session {SessionId} from {Remote} restarted after an internal error ({Restarts} within {Window}): {Error}", sessionId, remote, restarts, window, error);
 
-    [LoggerMessage(EventId = 3013, Level = LogLevel.Error, Message = "Session {ConnectionId} from {Remote} stopped: {Restarts} failures within {Window} (max {MaxRestarts} restarts)")]
-    public static partial void SessionGaveUp(ILogger logger, long connectionId, EndPoint remote, int restarts, TimeSpan window, int maxRestarts);
+    public static void SessionGaveUp(this ILoggingAdapter log, long sessionId, EndPoint remote, int restarts, TimeSpan window, int maxRestarts) =>
+        log.Error("Session {SessionId} from {Remote} stopped: {Restarts} failures within {Window} (max {MaxRestarts} restarts)", sessionId, remote, restarts, window, maxRestarts);
 
-    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Session {ConnectionId} from {Remote} idle for {IdleTimeout}; closing")]
-    public static partial void SessionIdle(ILogger logger, long connectionId, EndPoint remote, TimeSpan idleTimeout);
+    public static void SessionIdle(this ILoggingAdapter log, long sessionId, EndPoint remote, TimeSpan idleTimeout) =>
+        log.Info("Session {SessionId} from {Remote} idle for {IdleTimeout}; closing", sessionId, remote, idleTimeout);
 
-    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Session {ConnectionId} from {Remote} did not finish closing within {CloseTimeout}; connection reset")]
-    public static partial void CloseTimedOut(ILogger logger, long connectionId, EndPoint remote, TimeSpan closeTimeout);
+    public static void CloseTimedOut(this ILoggingAdapter log, long sessionId, EndPoint remote, TimeSpan closeTimeout) =>
+        log.Warning("Session {SessionId} from {Remote} did not finish closing within {CloseTimeout}; connection reset", sessionId, remote, closeTimeout);
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "Session {ConnectionId} from {Remote} reads too slowly: dropped {Dropped} chat messages")]
-    public static partial void SlowReaderDropped(ILogger logger, long connectionId, EndPoint remote, long dropped);
+    public static void SlowReaderDropped(this ILoggingAdapter log, long sessionId, EndPoint remote, long dropped) =>
+        log.Warning("Session {SessionId} from {Remote} reads too slowly: dropped {Dropped} chat messages", sessionId, remote, dropped);
 
-    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Session {ConnectionId} from {Remote} reads too slowly: disconnecting ({Dropped} queued chat messages dropped)")]
-    public static partial void SlowReaderDisconnected(ILogger logger, long connectionId, EndPoint remote, long dropped);
+    public static void SlowReaderDisconnected(this ILoggingAdapter log, long sessionId, EndPoint remote, long dropped) =>
+        log.Warning("Session {SessionId} from {Remote} reads too slowly: disconnecting ({Dropped} queued chat messages dropped)", sessionId, remote, dropped);
 
-    [LoggerMessage(EventId = 3022, Level = LogLevel.Debug, Message = "Connection {ConnectionId} from {Remote}: write refused by the socket layer; resuming after the queue drains")]
-    public static partial void WriteNacked(ILogger logger, long connectionId, EndPoint remote);
+    public static void WriteRefused(this ILoggingAdapter log, string connection, string cause) =>
+        log.Error("Connection {Connection}: Akka.IO refused a write ({Cause}) although the in-flight window is below write-commands-queue-max-size; the stream would have a hole, so the connection is reset", connection, cause);
 
-    [LoggerMessage(EventId = 3023, Level = LogLevel.Error, Message = "Connection {ConnectionId} from {Remote}: write refused by the socket layer although the in-flight window fits its max-pending-write-bytes; the bytes cannot be resent, so the connection is reset")]
-    public static partial void WriteLost(ILogger logger, long connectionId, EndPoint remote);
+    public static void ClosingConnections(this ILoggingAdapter log, int count, string endpoint) =>
+        log.Info("Server shutting down: closing {Count} connections on {Endpoint}", count, endpoint);
 
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Server shutting down: closing {Count} connections on {Endpoint}")]
-    public static partial void ClosingConnections(ILogger logger, int count, string endpoint);
+    public static void ClosingConnectionsTimedOut(this ILoggingAdapter log, string endpoint, int count, TimeSpan timeout) =>
+        log.Warning("Endpoint {Endpoint}: {Count} connections did not close within {Timeout}; stopping them", endpoint, count, timeout);
 
-    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Endpoint {Endpoint}: {Count} connections did not close within {Timeout}; stopping them")]
-    public static partial void ClosingConnectionsTimedOut(ILogger logger, string endpoint, int count, TimeSpan timeout);
+    public static void ServerStopped(this ILoggingAdapter log) =>
+        log.Info("Server stopped");
 
-    [LoggerMessage(EventId = 3032, Level = LogLevel.Information, Message = "Server stopped")]
-    public static partial void ServerStopped(ILogger logger);
+    public static void UdpSendFailed(this ILoggingAdapter log, string endpoint, EndPoint remote, string error) =>
+        log.Warning("UDP endpoint {Endpoint}: reply to {Remote} not sent: {Error}", endpoint, remote, error);
 
-    [LoggerMessage(EventId = 3040, Level = LogLevel.Debug, Message = "UDP endpoint {Endpoint}: reply to {Remote} not sent: {Error}")]
-    public static partial void UdpSendFailed(ILogger logger, string endpoint, EndPoint remote, string error);
-
-    [LoggerMessage(EventId = 3041, Level = LogLevel.Warning, Message = "Socket settings for the server differ from the running {Transport} manager's; using the running manager: {Error}")]
-    public static partial void ManagerSettingsMismatch(ILogger logger, string transport, string error);
+    public static void SupervisionDecided(this ILoggingAdapter log, string child, string directive, string cause) =>
+        log.Warning("Supervisor chose {Directive} for {Child} after: {Cause}", directive, child, cause);
 }

@@ -1,125 +1,127 @@
-using ActorEcho.Actors;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.IO;
+using ActorEcho.Server.Inbound;
 using ActorEcho.Server.Protocol;
 using ActorEcho.Server.Runtime;
 
 namespace ActorEcho.Server.Outbound;
 
 /// <summary>
-/// Flow control of one connection's output, owned by its handler actor (and kept across a session's
-/// restarts, so nothing already accepted is lost). Two kinds of output:
+/// Flow control of one connection's output on Akka.IO, owned by its handler actor (and kept across
+/// a session's restarts, so nothing already accepted is lost). Two kinds of output:
 /// <list type="bullet">
-/// <item>the client's OWN output (echo, command replies, notices): never dropped. When too much of it
-/// queues up, reading from the client is suspended (back-pressure) until half of it has drained;</item>
+/// <item>the client's OWN output (echo, command replies, notices): never dropped. When more than
+/// <c>echo-high-watermark</c> bytes of it are queued, reading from the client is held back
+/// (<see cref="ReadGate"/>) until half of it has drained;</item>
 /// <item>CHAT lines from others: bounded by <c>max-queued-messages</c>; a full queue applies the
 /// slow-reader policy, so one slow reader never slows the sender or the rest of a room.</item>
 /// </list>
-/// Both queues keep one global order (a sequence number each), and are handed to the connection as
-/// writes with at most <c>max-in-flight-bytes</c> not yet confirmed by an ack (acks and NACKs:
-/// <c>OutboundQueue.Acks.cs</c>). Not thread-safe: only the owning actor calls it.
+/// Both queues keep one global order (a sequence number each) and are handed to the connection as
+/// <c>Tcp.Write</c>s with at most <c>max-in-flight-bytes</c> not yet confirmed.
 /// <para>
-/// Echo items may be slices of a leased receive buffer (<see cref="ReceiveLease"/>); the queue gives
-/// such a buffer back right after the write carrying its last item is told to the connection. That
-/// is only safe while the connection cannot refuse the write (a resend would read a buffer already
-/// reused), which holds when <c>max-in-flight-bytes</c> is at most the socket layer's
-/// <c>max-pending-write-bytes</c>: the server leases only then (<see cref="Runtime.ServerRuntime.LeaseReceiveBuffers"/>).
+/// Why the window: Akka.IO 1.5's connection accepts every write while
+/// <c>akka.io.tcp.write-commands-queue-max-size</c> is unlimited (its default), so without a bound
+/// of our own a client that never reads would make the server queue without limit. The window is
+/// that bound. If the connection refuses a write anyway (the queue limit was set below the window)
+/// the stream would have a hole, so the connection is aborted instead (<see cref="OnRefused"/>).
 /// </para>
+/// <para>
+/// Acks: a write asks for one only once a quarter window has gone out since the last write that
+/// asked, and its <see cref="WriteAck"/> confirms all of those bytes. When output has to wait for
+/// the window and some bytes out are not covered by an ack on its way, an empty write asks for
+/// one. Akka.IO acks an empty write as soon as its send loop reaches it, which can be before the
+/// bytes of the same send batch are taken by the socket; so the window may open early by at most
+/// one batch (<c>maximum-frame-size</c> bytes), a bounded slack.
+/// </para>
+/// Not thread-safe: only the owning actor calls it.
 /// </summary>
-internal sealed partial class OutboundQueue
+internal sealed class OutboundQueue
 {
-    // Several queued items go out as one write (a rope of their buffers, no copying); the cap keeps
-    // one write's gathered send well under the socket layer's segment limit.
+    // Several queued items go out as one write (a rope of their buffers, no copying).
     private const int MaxItemsPerWrite = 32;
-
-    // Scratch list for gathering one write's items. Flush runs start to end on the owning actor's
-    // thread without yielding, so one list per thread serves every queue on it.
-    [ThreadStatic]
-    private static List<ByteString>? t_batch;
-
-    // The leases of the items in the batch, released once the write carrying them is told.
-    [ThreadStatic]
-    private static List<ReceiveLease>? t_batchLeases;
 
     private static readonly Queue<Item> NoItems = new();
 
     private readonly IActorRef _connection;
-    private readonly IActorRef _owner;
+    private readonly ReadGate _reads;
     private readonly SessionSettings _settings;
     private readonly ServerCounters _counters;
+    private readonly long _ackEvery;
 
-    // Created on first use: most of the time an idle connection has nothing queued and nothing in
-    // flight, and with thousands of them four empty queues each add up. Until then the fields point
-    // at shared empty queues that are only ever read.
+    // Created on first use: an idle connection has nothing queued, and with thousands of them the
+    // empty queues add up. Until then the fields point at a shared empty queue that is only read.
     private Queue<Item> _own = NoItems;
     private Queue<Item> _chat = NoItems;
     private long _nextSequence;
     private long _ownQueuedBytes;
+    private long _chatQueuedBytes;
+    private long _reportedBytes;
     private long _droppedSinceNotice;
-    private ReadReasons _readSuspended;
+    private long _inFlightBytes;
+    private long _unrequestedBytes;
 
     /// <param name="connection">The connection actor the writes go to.</param>
-    /// <param name="owner">The actor that owns this queue: the sender of every write, so it gets the acks.</param>
+    /// <param name="reads">The connection's read gate, held back while too much own output is queued.</param>
     /// <param name="settings">The window, the watermark and the chat queue's bound and policy.</param>
     /// <param name="counters">Where messages out and drops are counted.</param>
-    /// <param name="writesNeverRefused">
-    /// The connection never refuses a write of this queue (<c>max-in-flight-bytes</c> fits in the
-    /// socket layer's <c>max-pending-write-bytes</c>): only one write per quarter window then asks
-    /// for an ack, instead of every write (see <c>OutboundQueue.Acks.cs</c>).
-    /// </param>
-    public OutboundQueue(IActorRef connection, IActorRef owner, SessionSettings settings, ServerCounters counters, bool writesNeverRefused)
+    public OutboundQueue(IActorRef connection, ReadGate reads, SessionSettings settings, ServerCounters counters)
     {
         _connection = connection;
-        _owner = owner;
+        _reads = reads;
         _settings = settings;
         _counters = counters;
-        _ackEvery = writesNeverRefused ? Math.Max(1, settings.MaxInFlightBytes / 4) : 0;
+        _ackEvery = Math.Max(1, settings.MaxInFlightBytes / 4);
     }
 
     /// <summary>Nothing waits to be handed to the connection (writes may still be in flight).</summary>
-    public bool IsEmpty => _own.Count == 0 && _chat.Count == 0 && _resend.Count == 0;
+    public bool IsEmpty => _own.Count == 0 && _chat.Count == 0;
 
     /// <summary>Chat lines waiting for the reader.</summary>
     public int QueuedChat => _chat.Count;
 
-    /// <summary>Why reading is suspended now (<see cref="ReadReasons.None"/> when reading).</summary>
-    public ReadReasons ReadSuspended => _readSuspended;
+    /// <summary>Bytes handed to the connection and not yet confirmed by an ack.</summary>
+    public long InFlightBytes => _inFlightBytes;
+
+    /// <summary>Bytes of the client's own output waiting for the window.</summary>
+    public long OwnQueuedBytes => _ownQueuedBytes;
+
+    /// <summary>Every byte this queue holds for the client: in flight, or waiting for the window.</summary>
+    public long HeldBytes => _inFlightBytes + _ownQueuedBytes + _chatQueuedBytes;
+
+    /// <summary>The owner stops: what the queue still holds no longer counts as held by the server.</summary>
+    public void Abandon()
+    {
+        _counters.Buffered(-_reportedBytes, 0);
+        _reportedBytes = 0;
+    }
 
     /// <summary>Queues the client's own output (never dropped) and sends what the window allows.</summary>
     /// <param name="data">The bytes.</param>
-    /// <param name="lease">
-    /// The leased chunk <paramref name="data"/> is part of, if any: it is not given back before this
-    /// item has been handed to the connection.
-    /// </param>
-    public void EnqueueOwn(ByteString data, ReceiveLease? lease = null)
+    /// <param name="owner">The owning actor: the sender of the writes, so it gets the acks.</param>
+    public void EnqueueOwn(ByteString data, IActorRef owner)
     {
         if (data.IsEmpty)
         {
             return;
         }
 
-        if (IsEmpty && !_awaitingResume && Fits(data.Count))
+        if (IsEmpty && Fits(data.Count))
         {
-            // Nothing ahead of it and room in the window (an echo, usually): straight out, without
-            // passing through the queue. A lease needs no extra user: the write is told right here.
+            // Nothing ahead of it and room in the window (an echo, usually): straight out.
             _nextSequence++;
-            var write = NextWrite(data, data.Count);
             _counters.MessagesOut(1);
-            _connection.Tell(write, _owner);
+            _connection.Tell(NextWrite(data, data.Count), owner);
+            ReportHeld();
             return;
         }
 
-        if (lease is not null)
-        {
-            lease.Users++;
-        }
-
-        Writable(ref _own).Enqueue(new Item(_nextSequence++, data, lease));
+        Writable(ref _own).Enqueue(new Item(_nextSequence++, data));
         _ownQueuedBytes += data.Count;
-        Flush();
+        Flush(owner);
     }
 
     /// <summary>Queues a chat line from someone else, applying the slow-reader policy when the queue is full.</summary>
-    public ChatEnqueueResult EnqueueChat(ByteString line)
+    public ChatEnqueueResult EnqueueChat(ByteString line, IActorRef owner)
     {
         var result = ChatEnqueueResult.Queued;
         if (_chat.Count >= _settings.MaxQueuedMessages)
@@ -128,18 +130,21 @@ internal sealed partial class OutboundQueue
             {
                 // The new line and every queued one are dropped: the reader is being disconnected.
                 _counters.Dropped(_chat.Count + 1);
-                ClearChat();
+                _chat.Clear();
+                _chatQueuedBytes = 0;
+                ReportHeld();
                 return ChatEnqueueResult.Overflow;
             }
 
-            _chat.Dequeue();
+            _chatQueuedBytes -= _chat.Dequeue().Data.Count;
             _droppedSinceNotice++;
             _counters.Dropped(1);
             result = ChatEnqueueResult.DroppedOldest;
         }
 
-        Writable(ref _chat).Enqueue(new Item(_nextSequence++, line, null));
-        Flush();
+        Writable(ref _chat).Enqueue(new Item(_nextSequence++, line));
+        _chatQueuedBytes += line.Count;
+        Flush(owner);
         return result;
     }
 
@@ -147,49 +152,58 @@ internal sealed partial class OutboundQueue
     public int DiscardChat()
     {
         var count = _chat.Count;
-        ClearChat();
+        if (count > 0)
+        {
+            _chat.Clear();
+            _chatQueuedBytes = 0;
+            ReportHeld();
+        }
 
-        // The owner is closing: a notice queued now could come after its Close, which the connection refuses.
+        // The owner is closing: a notice queued now would only delay its close.
         _droppedSinceNotice = 0;
         _counters.Dropped(count);
         return count;
     }
 
-    private void ClearChat()
+    /// <summary>
+    /// An ack from the connection: the bytes it confirms were taken by the socket. Returns how many
+    /// dropped chat lines a notice was just queued for (0 when none was), so the owner can log it.
+    /// </summary>
+    public long OnAck(WriteAck ack, IActorRef owner)
     {
-        if (_chat.Count > 0)
-        {
-            _chat.Clear();
-        }
+        _inFlightBytes -= ack.Bytes;
+        Flush(owner);
+        return QueueDropNoticeIfRoom(owner);
     }
 
-    /// <summary>Sets or clears one reason to suspend reading, telling the connection when reading stops or starts.</summary>
-    public void SetReadSuspended(ReadReasons reason, bool suspended)
+    /// <summary>
+    /// The connection refused one of our writes (<c>Tcp.CommandFailed</c>). With the window below the
+    /// connection's queue limit this does not happen; if it does, bytes are missing from the middle of
+    /// the client's stream, so the connection is aborted (the client sees a reset) rather than going
+    /// on with a hole. Returns false when the refused command is not a write.
+    /// </summary>
+    public bool OnRefused(Tcp.CommandFailed failed, IActorRef owner)
     {
-        var before = _readSuspended;
-        _readSuspended = suspended ? before | reason : before & ~reason;
-        if (before == ReadReasons.None && _readSuspended != ReadReasons.None)
+        if (failed.Cmd is not Tcp.Write)
         {
-            _connection.Tell(Tcp.SuspendReading.Instance, _owner);
+            return false;
         }
-        else if (before != ReadReasons.None && _readSuspended == ReadReasons.None)
-        {
-            _connection.Tell(Tcp.ResumeReading.Instance, _owner);
-        }
+
+        _connection.Tell(Tcp.Abort.Instance, owner);
+        return true;
     }
 
     /// <summary>Hands queued items to the connection, oldest first, while the in-flight window has room.</summary>
-    private void Flush()
+    private void Flush(IActorRef owner)
     {
-        var batch = t_batch ??= new List<ByteString>(MaxItemsPerWrite);
-        var leases = t_batchLeases ??= new List<ReceiveLease>(MaxItemsPerWrite);
-        while (!_awaitingResume && _resend.Count == 0)
+        while (true)
         {
+            ByteString? data = null;
             long bytes = 0;
-            batch.Clear();
-            while (batch.Count < MaxItemsPerWrite && TryPeekNext(out var item, out var own))
+            var items = 0;
+            while (items < MaxItemsPerWrite && TryPeekNext(out var item, out var own))
             {
-                var fits = batch.Count == 0 ? Fits(item.Data.Count) : _inFlightBytes + bytes + item.Data.Count <= _settings.MaxInFlightBytes;
+                var fits = items == 0 ? Fits(item.Data.Count) : _inFlightBytes + bytes + item.Data.Count <= _settings.MaxInFlightBytes;
                 if (!fits)
                 {
                     break;
@@ -200,57 +214,72 @@ internal sealed partial class OutboundQueue
                 {
                     _ownQueuedBytes -= item.Data.Count;
                 }
-
-                batch.Add(item.Data);
-                bytes += item.Data.Count;
-                if (item.Lease is { } lease)
+                else
                 {
-                    leases.Add(lease);
+                    _chatQueuedBytes -= item.Data.Count;
                 }
+
+                data = data is null ? item.Data : data.Concat(item.Data);
+                bytes += item.Data.Count;
+                items++;
             }
 
-            if (batch.Count == 0)
+            if (data is null)
             {
                 break;
             }
 
-            var data = batch.Count == 1 ? batch[0] : ByteString.Concat(batch);
-            var items = batch.Count;
-
-            // The list is not kept: the next Flush on this thread (another connection's) reuses it.
-            batch.Clear();
-            var write = NextWrite(data, bytes);
             _counters.MessagesOut(items);
-            _connection.Tell(write, _owner);
-
-            // After the write, never before: the connection then keeps the buffer until it is sent.
-            foreach (var lease in leases)
-            {
-                Release(lease);
-            }
-
-            leases.Clear();
+            _connection.Tell(NextWrite(data, bytes), owner);
         }
 
-        if (!IsEmpty)
+        if (!IsEmpty && _unrequestedBytes > 0)
         {
             // What is left waits for the window: make sure an ack is coming that will open it.
-            RequestAckIfNoneComing();
+            _connection.Tell(Tcp.Write.Create(ByteString.Empty, AckForUnrequested()), owner);
         }
 
-        // Back-pressure on the client's own output: stop reading above the watermark, read again at half.
+        ReportHeld();
+
+        // Back-pressure on the client's own output: hold reading above the watermark, read again at half.
         if (_ownQueuedBytes > _settings.EchoHighWatermark)
         {
-            SetReadSuspended(ReadReasons.OutputBacklog, true);
+            _reads.Hold(ReadReasons.OutputBacklog, true, owner);
         }
-        else if (_ownQueuedBytes <= _settings.EchoHighWatermark / 2)
+        else if (_ownQueuedBytes <= _settings.EchoHighWatermark / 2 && (_reads.HeldBack & ReadReasons.OutputBacklog) != 0)
         {
-            SetReadSuspended(ReadReasons.OutputBacklog, false);
+            _reads.Hold(ReadReasons.OutputBacklog, false, owner);
+        }
+    }
+
+    private void ReportHeld()
+    {
+        var held = HeldBytes;
+        if (held != _reportedBytes)
+        {
+            _counters.Buffered(held - _reportedBytes, held);
+            _reportedBytes = held;
         }
     }
 
     /// <summary>Whether a first write of <paramref name="bytes"/> may go out now; when nothing is in flight it may exceed the window, or it could never go.</summary>
     private bool Fits(long bytes) => _inFlightBytes + bytes <= _settings.MaxInFlightBytes || _inFlightBytes == 0;
+
+    /// <summary>The write that carries <paramref name="data"/> (<paramref name="bytes"/> long), counted in flight.</summary>
+    private Tcp.Write NextWrite(ByteString data, long bytes)
+    {
+        _inFlightBytes += bytes;
+        _unrequestedBytes += bytes;
+        return _unrequestedBytes < _ackEvery ? Tcp.Write.Create(data) : Tcp.Write.Create(data, AckForUnrequested());
+    }
+
+    /// <summary>An ack confirming every byte written since the last write that asked for one.</summary>
+    private WriteAck AckForUnrequested()
+    {
+        var confirms = new WriteAck(_unrequestedBytes);
+        _unrequestedBytes = 0;
+        return confirms;
+    }
 
     private bool TryPeekNext(out Item item, out bool own)
     {
@@ -263,7 +292,7 @@ internal sealed partial class OutboundQueue
 
     // "When there is room again": once the chat queue is down to half, the reader learns how many
     // lines it missed. The notice is the reader's own output, so it is never dropped itself.
-    private long QueueDropNoticeIfRoom()
+    private long QueueDropNoticeIfRoom(IActorRef owner)
     {
         if (_droppedSinceNotice == 0 || _chat.Count > _settings.MaxQueuedMessages / 2)
         {
@@ -272,29 +301,20 @@ internal sealed partial class OutboundQueue
 
         var dropped = _droppedSinceNotice;
         _droppedSinceNotice = 0;
-        EnqueueOwn(Lines.From(ServerReplies.Dropped(dropped)));
+        EnqueueOwn(Lines.From(ServerReplies.Dropped(dropped)), owner);
         return dropped;
     }
 
-    // The shared empty queues are never written to: the first write swaps in a queue of its own.
-    private static Queue<T> Writable<T>(ref Queue<T> queue)
+    // The shared empty queue is never written to: the first write swaps in a queue of its own.
+    private static Queue<Item> Writable(ref Queue<Item> queue)
     {
-        if (ReferenceEquals(queue, NoItems) || ReferenceEquals(queue, NoWrites))
+        if (ReferenceEquals(queue, NoItems))
         {
-            queue = new Queue<T>();
+            queue = new Queue<Item>();
         }
 
         return queue;
     }
 
-    /// <summary>One user of a leased chunk is done with it; the last one gives it back to the connection.</summary>
-    public void Release(ReceiveLease lease)
-    {
-        if (--lease.Users == 0)
-        {
-            _connection.Tell(new Tcp.ReturnBuffer(lease.Data), _owner);
-        }
-    }
-
-    private readonly record struct Item(long Sequence, ByteString Data, ReceiveLease? Lease);
+    private readonly record struct Item(long Sequence, ByteString Data);
 }

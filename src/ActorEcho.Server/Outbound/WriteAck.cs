@@ -1,13 +1,22 @@
-using ActorEcho.Actors;
+using Akka.Actor;
+using Akka.IO;
 
 namespace ActorEcho.Server.Outbound;
 
 /// <summary>
-/// The ack an <see cref="OutboundQueue"/> puts on a <c>Tcp.Write</c> that asks for one; the
-/// connection sends it back once the bytes are in the OS send buffer. Ids are unique per queue, and
-/// the queue outlives session restarts, so an ack that arrives after a restart is still matched.
-/// <paramref name="Bytes"/> is how many bytes out it confirms: the write's own, or with sparse acks
-/// every byte written since the previous write that asked for an ack (acks arrive in write order).
-/// Acks are not client activity, so they do not reset the idle timeout.
+/// The ack an <see cref="OutboundQueue"/> puts on a <c>Tcp.Write</c> that asks for one. Akka.IO sends
+/// it back once the socket has taken the write's bytes (handed to the OS send buffer, not delivered
+/// to the client). <see cref="Bytes"/> is how many bytes it confirms: every byte written since the
+/// previous write that asked for an ack. Acks are not client activity, so they do not reset the
+/// idle timeout.
 /// </summary>
-internal sealed record WriteAck(long Id, long Bytes) : INotInfluenceReceiveTimeout;
+internal sealed class WriteAck : Tcp.Event, INotInfluenceReceiveTimeout
+{
+    public WriteAck(long bytes)
+    {
+        Bytes = bytes;
+    }
+
+    /// <summary>Bytes this ack confirms.</summary>
+    public long Bytes { get; }
+}

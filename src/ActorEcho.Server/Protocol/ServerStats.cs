@@ -18,4 +18,14 @@ public readonly record struct ServerStats(
     long MessagesOut,
     long Restarts,
     long Drops,
-    long Rooms);
+    long Rooms)
+{
+    /// <summary>
+    /// Bytes the server holds for clients right now in its outbound queues: handed to Akka.IO and
+    /// not yet acknowledged, or waiting for the window. Not on the <c>STATS</c> line.
+    /// </summary>
+    public long BufferedBytes { get; init; }
+
+    /// <summary>The highest <see cref="BufferedBytes"/> any single connection reached since start. Not on the <c>STATS</c> line.</summary>
+    public long PeakConnectionBufferedBytes { get; init; }
+}

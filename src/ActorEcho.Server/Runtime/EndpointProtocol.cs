@@ -1,4 +1,4 @@
-using ActorEcho.Actors;
+using Akka.Actor;
 
 namespace ActorEcho.Server.Runtime;
 
@@ -14,13 +14,18 @@ internal static class EndpointProtocol
     /// <summary>From an endpoint actor: bound; <paramref name="Actor"/> takes <see cref="Unbind"/> and <see cref="CloseConnections"/>.</summary>
     public sealed record Started(ServerEndpoint Endpoint, IActorRef Actor);
 
-    /// <summary>To an endpoint actor: close the listening socket (existing connections stay). Answered with <see cref="Unbound"/>, also when already unbound.</summary>
+    /// <summary>
+    /// To an endpoint actor: take no more connections and close the listening socket. A TCP endpoint
+    /// with connections still open stops taking new ones at once and closes its socket when the last
+    /// one has closed (Akka.IO's listener resets the connections it accepted when it unbinds).
+    /// Answered with <see cref="Unbound"/>, also when already unbound.
+    /// </summary>
     public sealed record Unbind
     {
         public static Unbind Instance { get; } = new();
     }
 
-    /// <summary>From an endpoint actor: the port is free.</summary>
+    /// <summary>From an endpoint actor: it takes no more connections (and the port is free, unless connections were still open).</summary>
     public sealed record Unbound
     {
         public static Unbound Instance { get; } = new();
@@ -33,7 +38,7 @@ internal static class EndpointProtocol
     /// </summary>
     public sealed record CloseConnections(TimeSpan Timeout);
 
-    /// <summary>From a TCP endpoint actor: every connection handler has stopped.</summary>
+    /// <summary>From a TCP endpoint actor: every connection handler has stopped and the port is free.</summary>
     public sealed record ConnectionsClosed
     {
         public static ConnectionsClosed Instance { get; } = new();

@@ -16,6 +16,8 @@ internal sealed class ServerCounters
     private long _restarts;
     private long _drops;
     private long _rooms;
+    private long _bufferedBytes;
+    private long _peakConnectionBufferedBytes;
 
     public void ConnectionOpened() => Interlocked.Increment(ref _connections);
 
@@ -33,6 +35,27 @@ internal sealed class ServerCounters
 
     public void Dropped(long count) => Interlocked.Add(ref _drops, count);
 
+    /// <summary>
+    /// One connection's outbound queue now holds <paramref name="connectionBytes"/> after a change of
+    /// <paramref name="delta"/>: the server-wide total moves by the delta, and the per-connection
+    /// peak keeps the highest value any one connection reached.
+    /// </summary>
+    public void Buffered(long delta, long connectionBytes)
+    {
+        Interlocked.Add(ref _bufferedBytes, delta);
+        var peak = Volatile.Read(ref _peakConnectionBufferedBytes);
+        while (connectionBytes > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _peakConnectionBufferedBytes, connectionBytes, peak);
+            if (seen == peak)
+            {
+                break;
+            }
+
+            peak = seen;
+        }
+    }
+
     /// <summary>Set by the chat hub, the only owner of rooms.</summary>
     public void SetRooms(int count) => Volatile.Write(ref _rooms, count);
 
@@ -43,5 +66,9 @@ internal sealed class ServerCounters
         Volatile.Read(ref _messagesOut),
         Volatile.Read(ref _restarts),
         Volatile.Read(ref _drops),
-        Volatile.Read(ref _rooms));
+        Volatile.Read(ref _rooms))
+    {
+        BufferedBytes = Volatile.Read(ref _bufferedBytes),
+        PeakConnectionBufferedBytes = Volatile.Read(ref _peakConnectionBufferedBytes),
+    };
 }

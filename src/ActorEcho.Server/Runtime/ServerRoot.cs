@@ -1,4 +1,4 @@
-using ActorEcho.Actors;
+using Akka.Actor;
 using ActorEcho.Server.Chat;
 using ActorEcho.Server.Datagrams;
 using ActorEcho.Server.Listeners;
@@ -25,7 +25,7 @@ internal sealed class ServerRoot : UntypedActor
         _runtime.Hub = Context.ActorOf(Props.Create(() => new ChatHub(counters)), "chat-hub");
     }
 
-    protected override void PreRestart(Exception reason, object? message)
+    protected override void PreRestart(Exception reason, object message)
     {
         // Children (hub, endpoints) keep running; nothing here holds state of its own.
     }

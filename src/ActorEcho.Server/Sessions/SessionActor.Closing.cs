@@ -1,6 +1,7 @@
-using ActorEcho.Actors;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.IO;
 using ActorEcho.Server.Chat;
+using ActorEcho.Server.Inbound;
 using ActorEcho.Server.Logging;
 using ActorEcho.Server.Outbound;
 
@@ -8,9 +9,12 @@ namespace ActorEcho.Server.Sessions;
 
 /// <summary>
 /// The transport messages every state handles, and the way out: a session that closes queues its
-/// last line, leaves the hub, sends <c>Tcp.Close</c> once everything queued is with the connection
-/// (which flushes it before FIN), and stops when the connection reports it closed. A client that
-/// never reads cannot hold it forever: after <c>close-timeout</c> the connection is aborted.
+/// last line, leaves the hub, sends <c>Tcp.ConfirmedClose</c> once everything queued is with the
+/// connection (Akka.IO flushes it, then sends FIN), keeps reading and discarding until the client's
+/// FIN, and stops when the connection reports it closed. Reading on matters: closing a socket that
+/// still holds unread input makes the OS send a reset, which can destroy the last lines before the
+/// client reads them. A client that never closes or never reads cannot hold the session forever:
+/// after <c>close-timeout</c> the connection is aborted.
 /// </summary>
 internal sealed partial class SessionActor
 {
@@ -31,10 +35,12 @@ internal sealed partial class SessionActor
         _backlog?.Clear();
         if (!lastLine.IsEmpty)
         {
-            Outbound.EnqueueOwn(Lines.From(lastLine));
+            Outbound.EnqueueOwn(Lines.From(lastLine), Self);
         }
 
-        _closeTimer = Context.System.Scheduler.ScheduleTellOnce(Settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
+        // Nothing read from now on is processed, so nothing holds reading back any more.
+        Reads.Hold(ReadReasons.InputBacklog | ReadReasons.OutputBacklog, false, Self);
+        _closeTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(Settings.Session.CloseTimeout, Self, CloseTimedOut.Instance, Self);
         Become(Closing);
         TrySendClose();
     }
@@ -44,14 +50,19 @@ internal sealed partial class SessionActor
         switch (message)
         {
             case CloseTimedOut:
-                ServerLog.CloseTimedOut(_runtime.Logger, _session.Number, _session.Remote, Settings.Session.CloseTimeout);
+                _log.CloseTimedOut(_session.Number, _session.Remote, Settings.Session.CloseTimeout);
                 Connection.Tell(Tcp.Abort.Instance, Self);
                 StopCleanly();
                 break;
             case Tcp.PeerClosed:
-                // Still flushing; the connection stays writable until our Close.
+                // Still flushing; the connection stays writable until our close.
                 break;
-            case Tcp.Received or ChatProtocol.Deliver or ChatProtocol.Reply or ChatProtocol.NickChanged or ChatProtocol.Joined:
+            case Tcp.Received:
+                // Discarded, but read: the client's FIN comes after its data.
+                Reads.OnReceived();
+                Reads.RequestNext(Self);
+                break;
+            case ChatProtocol.Deliver or ChatProtocol.Reply or ChatProtocol.NickChanged or ChatProtocol.Joined:
             case ReceiveTimeout or Runtime.EndpointProtocol.ServerShuttingDown:
                 break;
             default:
@@ -70,28 +81,16 @@ internal sealed partial class SessionActor
         switch (message)
         {
             case WriteAck ack:
-                if (Outbound.OnAck(ack) is var noticed and > 0)
+                if (Outbound.OnAck(ack, Self) is var noticed and > 0)
                 {
-                    ServerLog.SlowReaderDropped(_runtime.Logger, _session.Number, _session.Remote, noticed);
+                    _log.SlowReaderDropped(_session.Number, _session.Remote, noticed);
                 }
 
                 TrySendClose();
                 return true;
-            case Tcp.CommandFailed failed when _session.Outbound?.OnNack(failed) == true:
-                if (Outbound.ResendsRefusedWrites)
-                {
-                    ServerLog.WriteNacked(_runtime.Logger, _session.Number, _session.Remote);
-                }
-                else
-                {
-                    // The queue aborted the connection; its Aborted ends this session.
-                    ServerLog.WriteLost(_runtime.Logger, _session.Number, _session.Remote);
-                }
-
-                return true;
-            case Tcp.WritingResumed:
-                _session.Outbound?.OnWritingResumed();
-                TrySendClose();
+            case Tcp.CommandFailed failed when _session.Outbound?.OnRefused(failed, Self) == true:
+                // The queue aborted the connection; its Aborted ends this session.
+                _log.WriteRefused(Self.Path.ToString(), failed.CauseString);
                 return true;
             case Tcp.ConnectionClosed closed:
                 if (!_closing)
@@ -118,7 +117,7 @@ internal sealed partial class SessionActor
         if (_closing && !_closeSent && _session.Outbound is not { IsEmpty: false })
         {
             _closeSent = true;
-            Connection.Tell(Tcp.Close.Instance, Self);
+            Connection.Tell(Tcp.ConfirmedClose.Instance, Self);
         }
     }
 

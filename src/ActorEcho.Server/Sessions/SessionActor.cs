@@ -1,7 +1,8 @@
-using ActorEcho.Actors;
-using ActorEcho.Actors.Scheduling;
-using ActorEcho.IO;
+using Akka.Actor;
+using Akka.Event;
+using Akka.IO;
 using ActorEcho.Server.Chat;
+using ActorEcho.Server.Inbound;
 using ActorEcho.Server.Logging;
 using ActorEcho.Server.Outbound;
 using ActorEcho.Server.Protocol;
@@ -10,24 +11,25 @@ using ActorEcho.Server.Runtime;
 namespace ActorEcho.Server.Sessions;
 
 /// <summary>
-/// One TCP session on the session port: the connection's registered handler and a child of the
-/// endpoint's listener, which supervises it. It feeds received chunks to a
-/// <see cref="SessionInputParser"/>, echoes plain bytes as slices of the received buffer (no
-/// copy), runs commands, and talks to the <see cref="ChatHub"/> for everything shared. Protocol
-/// errors are answered with <c>ERR</c> lines, never thrown. All output goes through the
-/// <see cref="OutboundQueue"/> kept in <see cref="SessionContext"/>.
+/// One TCP session on the session port: the registered handler of its Akka.IO connection and a
+/// child of the endpoint's listener, which supervises it. It reads in pull mode (one chunk per
+/// <c>Tcp.ResumeReading</c>, see <see cref="ReadGate"/>), feeds each chunk to a
+/// <see cref="SessionInputParser"/>, echoes plain bytes, runs commands, and talks to the
+/// <see cref="ChatHub"/> for everything shared. Protocol errors are answered with <c>ERR</c> lines,
+/// never thrown. All output goes through the <see cref="OutboundQueue"/> kept in
+/// <see cref="SessionContext"/>.
 /// <para>
 /// Commands the hub answers (<c>/nick /join /msg /who /rooms</c>) pause input processing until the
 /// answer arrives, so replies leave in the order the commands came in and a line after <c>/join</c>
-/// is already a room line. Received chunks meanwhile wait in a short backlog (reading is suspended
-/// if it grows).
+/// is already a room line. Received chunks meanwhile wait in a short backlog (reading is held back
+/// when it is full).
 /// </para>
 /// States: <see cref="Active"/> and <see cref="Closing"/> (flushing its last lines, waiting for
 /// the connection to close, bounded by <c>close-timeout</c>).
 /// </summary>
 internal sealed partial class SessionActor : UntypedActor
 {
-    // Received chunks waiting for a hub answer before reading is suspended: a pipelining client
+    // Received chunks waiting for a hub answer before reading is held back: a pipelining client
     // gets a little slack, a flooding one is held back by TCP.
     private const int MaxInputBacklog = 8;
 
@@ -35,6 +37,7 @@ internal sealed partial class SessionActor : UntypedActor
 
     private readonly ServerRuntime _runtime;
     private readonly SessionContext _session;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // The parser, the rate limiter and the input backlog are created when first needed: with
     // thousands of idle sessions (a chat server's usual state) every per-session object counts,
@@ -47,11 +50,6 @@ internal sealed partial class SessionActor : UntypedActor
     // usual case for echo traffic) is sent back as the received ByteString itself.
     private ByteString _fed = ByteString.Empty;
     private ReadOnlyMemory<byte> _fedMemory;
-
-    // The lease of the chunk being parsed, when the connection lends its buffers. A chunk still
-    // unparsed when the session closes or restarts is simply not given back (the connection then
-    // never reuses it, as the lease contract allows).
-    private ReceiveLease? _lease;
     private string _nick;
     private string? _room;
     private long _pendingRequest;
@@ -72,30 +70,31 @@ internal sealed partial class SessionActor : UntypedActor
 
     private IActorRef Connection => _session.Connection;
 
+    private ReadGate Reads => _session.Reads;
+
     // A bucket created at the first chat line starts full, exactly as one created with the session
     // would be by then (an unused bucket refills to its burst and stops there).
     private ChatRateLimiter Limiter => _limiter ??= new ChatRateLimiter(Settings.Chat.RateLimit, Settings.Chat.RateBurst, _runtime.Time);
 
     private IActorRef Hub => _runtime.Hub;
 
-    // Created at the first output (or read suspension): a session whose client never sends
-    // anything, the usual state of most of thousands, holds none. It lives in the context, so a
-    // restart keeps what is queued; Self is the same ref in every incarnation.
+    // Created at the first output: a session whose client never sends anything, the usual state
+    // of most of thousands, holds none. It lives in the context, so a restart keeps what is queued.
     private OutboundQueue Outbound => _session.Outbound ??=
-        new OutboundQueue(Connection, Self, Settings.Session, _runtime.Counters, _runtime.WritesNeverRefused);
+        new OutboundQueue(Connection, Reads, Settings.Session, _runtime.Counters);
 
     protected override void PreStart()
     {
-        var session = _session;
-        var logger = _runtime.Logger;
-        // Keep the connection writable after the client's FIN, so what is queued for it still goes out.
-        Connection.Tell(new Tcp.Register(Self, KeepOpenOnPeerClosed: true, LeaseReceiveBuffers: _runtime.LeaseReceiveBuffers), Self);
+        // Keep the connection writable after the client's FIN, so what is queued for it still goes
+        // out. The listener binds in pull mode: nothing is read before the first ResumeReading.
+        Connection.Tell(new Tcp.Register(Self, keepOpenOnPeerClosed: true), Self);
+        Reads.RequestNext(Self);
         _runtime.Counters.SessionStarted();
-        ServerLog.SessionOpened(logger, session.Number, session.Remote);
+        _log.SessionOpened(_session.Number, _session.Remote);
         Begin();
     }
 
-    protected override void PreRestart(Exception reason, object? message)
+    protected override void PreRestart(Exception reason, object message)
     {
         // The connection stays open (it dies only with this actor's ref, which a restart keeps).
         // The room and the nick go: the next incarnation starts over as guest-N.
@@ -105,7 +104,8 @@ internal sealed partial class SessionActor : UntypedActor
 
     protected override void PostRestart(Exception reason)
     {
-        _session.Outbound?.SetReadSuspended(ReadReasons.InputBacklog, false);
+        // The chunk whose handling failed is gone with the old incarnation's backlog: read on.
+        Reads.Hold(ReadReasons.InputBacklog, false, Self);
         _runtime.Counters.Restarted();
 
         var settings = Settings.Supervision;
@@ -117,22 +117,23 @@ internal sealed partial class SessionActor : UntypedActor
         {
             // The retry budget is spent. The session ends itself, after its last line is flushed:
             // a connection dies with its handler, so stopping here at once could lose that line.
-            ServerLog.SessionGaveUp(_runtime.Logger, _session.Number, _session.Remote, restarts.Count, settings.Within, settings.MaxRestarts);
+            _log.SessionGaveUp(_session.Number, _session.Remote, restarts.Count, settings.Within, settings.MaxRestarts);
             BeginClose(ServerReplies.SessionStopped, "stopped after repeated internal errors");
             return;
         }
 
-        ServerLog.SessionRestarted(_runtime.Logger, _session.Number, _session.Remote, restarts.Count, settings.Within, reason.Message);
-        Outbound.EnqueueOwn(Lines.From(ServerReplies.SessionReset));
+        _log.SessionRestarted(_session.Number, _session.Remote, restarts.Count, settings.Within, reason.Message);
+        Outbound.EnqueueOwn(Lines.From(ServerReplies.SessionReset), Self);
         Begin();
     }
 
     protected override void PostStop()
     {
         _closeTimer?.Cancel();
+        _session.Outbound?.Abandon();
         Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
         _runtime.Counters.SessionStopped();
-        ServerLog.SessionClosed(_runtime.Logger, _session.Number, _session.Remote, _session.CleanStop ? _closeReason : "stopped by its supervisor");
+        _log.SessionClosed(_session.Number, _session.Remote, _session.CleanStop ? _closeReason : "stopped by its supervisor");
     }
 
     protected override void OnReceive(object message) => Active(message);
@@ -149,8 +150,10 @@ internal sealed partial class SessionActor : UntypedActor
         switch (message)
         {
             case Tcp.Received received:
+                Reads.OnReceived();
                 _runtime.Counters.MessageIn();
                 OnReceived(received.Data);
+                Reads.RequestNext(Self);
                 break;
             case ChatProtocol.Deliver deliver:
                 OnDeliver(deliver);
@@ -165,7 +168,7 @@ internal sealed partial class SessionActor : UntypedActor
                 OnHubAnswer(joined.RequestId, joined);
                 break;
             case ReceiveTimeout:
-                ServerLog.SessionIdle(_runtime.Logger, _session.Number, _session.Remote, Settings.Session.IdleTimeout ?? TimeSpan.Zero);
+                _log.SessionIdle(_session.Number, _session.Remote, Settings.Session.IdleTimeout ?? TimeSpan.Zero);
                 BeginClose(ServerReplies.IdleTimeout(Settings.Session.IdleTimeout ?? TimeSpan.Zero), "idle timeout");
                 break;
             case Tcp.PeerClosed:
@@ -195,7 +198,7 @@ internal sealed partial class SessionActor : UntypedActor
             backlog.Enqueue(data);
             if (backlog.Count >= MaxInputBacklog)
             {
-                Outbound.SetReadSuspended(ReadReasons.InputBacklog, true);
+                Reads.Hold(ReadReasons.InputBacklog, true, Self);
             }
 
             return;
@@ -207,11 +210,10 @@ internal sealed partial class SessionActor : UntypedActor
 
     private void Feed(ByteString data)
     {
-        // Received chunks are one fresh array each; a rope (only in tests) is joined first.
-        _lease = _runtime.LeaseReceiveBuffers ? new ReceiveLease(data) : null;
-        _fed = data.Compact();
-        var segment = _fed.Segments is [var only] ? only : default;
-        _fedMemory = segment.Array is null ? ReadOnlyMemory<byte>.Empty : segment.AsMemory();
+        // Akka.IO gives no access to a ByteString's array, so the parser reads a copy; an echo of the
+        // whole chunk still goes back as the received ByteString itself.
+        _fed = data;
+        _fedMemory = data.ToArray();
         var parser = _parser ??= new SessionInputParser(Settings.Session.MaxLineLength);
         parser.Feed(_fedMemory);
     }
@@ -230,11 +232,6 @@ internal sealed partial class SessionActor : UntypedActor
             // The chunk is used up: an idle session keeps no received bytes alive.
             _fed = ByteString.Empty;
             _fedMemory = default;
-            if (_lease is { } parsed)
-            {
-                _lease = null;
-                Outbound.Release(parsed);
-            }
 
             if (_backlog is null || !_backlog.TryDequeue(out var next))
             {
@@ -246,7 +243,11 @@ internal sealed partial class SessionActor : UntypedActor
 
         if (_backlog is not { Count: > 0 })
         {
-            _session.Outbound?.SetReadSuspended(ReadReasons.InputBacklog, false);
+            if ((Reads.HeldBack & ReadReasons.InputBacklog) != 0)
+            {
+                Reads.Hold(ReadReasons.InputBacklog, false, Self);
+            }
+
             if (_peerClosed && _pendingRequest == 0)
             {
                 BeginClose(ReadOnlyMemory<byte>.Empty, "client closed the connection");
@@ -259,9 +260,8 @@ internal sealed partial class SessionActor : UntypedActor
         switch (input.Kind)
         {
             case SessionInputKind.Echo:
-                // A slice of the received array: one the socket layer never reuses, or one it lent
-                // and gets back only after this echo is told to it. No copy either way.
-                Outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo), _lease);
+                // The received chunk itself, or a slice of the parser's copy of it (never written again).
+                Outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo), Self);
                 break;
             case SessionInputKind.Command:
                 Execute(input.Line!);
@@ -280,12 +280,12 @@ internal sealed partial class SessionActor : UntypedActor
 
     private void OnDeliver(ChatProtocol.Deliver deliver)
     {
-        if (Outbound.EnqueueChat(deliver.Line) == ChatEnqueueResult.Overflow)
+        if (Outbound.EnqueueChat(deliver.Line, Self) == ChatEnqueueResult.Overflow)
         {
-            ServerLog.SlowReaderDisconnected(_runtime.Logger, _session.Number, _session.Remote, Settings.Session.MaxQueuedMessages + 1);
+            _log.SlowReaderDisconnected(_session.Number, _session.Remote, Settings.Session.MaxQueuedMessages + 1);
             BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
         }
     }
 
-    private void Reply(ReadOnlyMemory<byte> line) => Outbound.EnqueueOwn(Lines.From(line));
+    private void Reply(ReadOnlyMemory<byte> line) => Outbound.EnqueueOwn(Lines.From(line), Self);
 }

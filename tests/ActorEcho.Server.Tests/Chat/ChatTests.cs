@@ -228,7 +228,7 @@ public sealed class ChatTests : ServerTestKit
         var bob = Member("bob");
         alice.ExpectLine();
 
-        bob.Handler.Tell(new ActorEcho.IO.Tcp.ErrorClosed("reset"), bob.Connection.Ref);
+        bob.Handler.Tell(new Tcp.ErrorClosed("reset"), bob.Connection.Ref);
 
         Assert.Equal("[lobby] * bob left", alice.ExpectLine());
     }

@@ -1,4 +1,3 @@
-using ActorEcho.IO;
 using ActorEcho.Server.Tests.Support;
 using Xunit.Abstractions;
 
@@ -108,15 +107,6 @@ public sealed class SessionLimitTests : ServerTestKit
     }
 
     [Fact]
-    public void ConnectionTheSocketLayerMarkedOverLimit_Should_BeRefusedToo()
-    {
-        var refused = Connect(overLimit: true);
-
-        Assert.StartsWith("ERR server full (max ", refused.ExpectLine(), StringComparison.Ordinal);
-        refused.ExpectClose();
-    }
-
-    [Fact]
     public void FreedSlot_Should_AcceptTheNextConnection()
     {
         var first = Connect();
@@ -158,7 +148,7 @@ public sealed class SessionLimitTests : ServerTestKit
 
         Listener.Tell(new Runtime.EndpointProtocol.CloseConnections(TimeSpan.FromSeconds(2)), TestActor);
         Assert.Equal("NOTICE server shutting down", stuck.ExpectLine());
-        stuck.PumpUntil<Tcp.Close>();
+        stuck.PumpUntil<Tcp.ConfirmedClose>();
         Scheduler.Advance(TimeSpan.FromSeconds(2));
 
         // Both go to the test actor from different actors, so in either order.

@@ -88,7 +88,7 @@ public sealed class SessionSupervisionTests : ServerTestKit
         client.AckAll();
         Assert.Equal("ERR session stopped after repeated internal errors", client.ExpectLine());
         client.ExpectClose();
-        Assert.DoesNotContain(client.Log, m => m is ActorEcho.IO.Tcp.Abort);
+        Assert.DoesNotContain(client.Log, m => m is Tcp.Abort);
         ExpectTerminated(client.Handler);
     }
 

@@ -8,12 +8,12 @@ using Xunit.Abstractions;
 namespace ActorEcho.Server.Tests.Sockets;
 
 /// <summary>A few smoke tests through real loopback sockets (the heavy end-to-end tests live in ActorEcho.Host.Tests).</summary>
-public sealed partial class EchoServerSocketTests : TestKit.TestKit
+public sealed partial class EchoServerSocketTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     public EchoServerSocketTests(ITestOutputHelper output)
-        : base(output)
+        : base(output: output)
     {
     }
 

@@ -1,14 +1,14 @@
 using System.Text;
-using ActorEcho.IO;
-using ActorEcho.TestKit;
 
 namespace ActorEcho.Server.Tests.Support;
 
 /// <summary>
 /// Plays the client side of one connection without sockets: a <see cref="TestProbe"/> stands in for
-/// the connection actor (the session's registered handler target), received text is fed to the
+/// the Akka.IO connection actor (the one the session registered with), received text is fed to the
 /// session as <c>Tcp.Received</c>, and writes from the session are collected (and acked, unless
-/// <see cref="AutoAck"/> is off) so tests read them back line by line.
+/// <see cref="AutoAck"/> is off) so tests read them back line by line. It keeps the pull-mode
+/// bookkeeping a real connection keeps: whether the session has asked for the next chunk
+/// (<c>Tcp.ResumeReading</c>) since the last one was delivered.
 /// </summary>
 internal sealed class FakeClient
 {
@@ -31,20 +31,25 @@ internal sealed class FakeClient
 
     public List<Tcp.Write> Unacked { get; } = [];
 
-    public bool ReadingSuspended { get; private set; }
+    /// <summary>The session asked for a chunk (<c>ResumeReading</c>) and none was delivered since.</summary>
+    public bool ReadRequested { get; private set; }
 
+    /// <summary>The session asked for a graceful close (<c>ConfirmedClose</c> or <c>Close</c>).</summary>
     public bool CloseRequested { get; private set; }
 
     public bool Aborted { get; private set; }
-
-    public int ResumeWritingRequests { get; private set; }
 
     /// <summary>Every message the connection probe got, in order (writes included).</summary>
     public List<object> Log { get; } = [];
 
     public void Send(string text) => Send(Encoding.UTF8.GetBytes(text));
 
-    public void Send(byte[] bytes) => Handler.Tell(new Tcp.Received(ByteString.FromBytes(bytes)), Connection.Ref);
+    /// <summary>Delivers a chunk, as the connection does after a <c>ResumeReading</c> (tests may also push one unasked).</summary>
+    public void Send(byte[] bytes)
+    {
+        ReadRequested = false;
+        Handler.Tell(new Tcp.Received(ByteString.CopyFrom(bytes)), Connection.Ref);
+    }
 
     /// <summary>Takes the next message from the connection probe and records what it means.</summary>
     public object Pump(TimeSpan? max = null)
@@ -65,20 +70,14 @@ internal sealed class FakeClient
                 }
 
                 break;
-            case Tcp.SuspendReading:
-                ReadingSuspended = true;
-                break;
             case Tcp.ResumeReading:
-                ReadingSuspended = false;
+                ReadRequested = true;
                 break;
-            case Tcp.Close:
+            case Tcp.ConfirmedClose or Tcp.Close:
                 CloseRequested = true;
                 break;
             case Tcp.Abort:
                 Aborted = true;
-                break;
-            case Tcp.ResumeWriting:
-                ResumeWritingRequests++;
                 break;
         }
 
@@ -130,7 +129,7 @@ internal sealed class FakeClient
         return text;
     }
 
-    /// <summary>Reads until the session asks the connection to close; then reports the connection closed, as the socket layer would.</summary>
+    /// <summary>Reads until the session asks the connection to close; then reports the connection closed, as Akka.IO would.</summary>
     public void ExpectClose(TimeSpan? max = null)
     {
         var deadline = DateTime.UtcNow + (max ?? DefaultWait);
@@ -142,7 +141,7 @@ internal sealed class FakeClient
         }
 
         Assert.True(_received.Count == 0, $"bytes after the last line: '{Pending}'");
-        Handler.Tell(Tcp.Closed.Instance, Connection.Ref);
+        Handler.Tell(Tcp.ConfirmedClosed.Instance, Connection.Ref);
     }
 
     /// <summary>Waits for a message of type <typeparamref name="T"/> on the connection, recording the ones before it.</summary>
@@ -162,11 +161,74 @@ internal sealed class FakeClient
         throw new InvalidOperationException($"no {typeof(T).Name} within 10000 messages");
     }
 
-    /// <summary>Nothing more arrives for a short while, and nothing unread is left.</summary>
+    /// <summary>
+    /// Nothing but read requests arrives for a short while, and nothing unread is left. Read
+    /// requests are flow control, not output: they are recorded and allowed.
+    /// </summary>
     public void ExpectNothing(int milliseconds = 200)
     {
         Assert.True(_received.Count == 0, $"unread bytes: '{Pending}'");
-        Connection.ExpectNoMsg(TimeSpan.FromMilliseconds(milliseconds));
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(milliseconds);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            var message = Connection.ReceiveOne(left);
+            if (message is null)
+            {
+                return;
+            }
+
+            Log.Add(message);
+            Assert.True(message is Tcp.ResumeReading, $"expected nothing, got {message}");
+            ReadRequested = true;
+        }
+    }
+
+    /// <summary>Pumps for a while, recording writes, and fails if the session asks for another chunk meanwhile.</summary>
+    public void ExpectNoReadRequest(int milliseconds = 200)
+    {
+        Assert.False(ReadRequested, "the session had already asked for the next chunk");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(milliseconds);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || Connection.ReceiveOne(left) is not { } message)
+            {
+                return;
+            }
+
+            Log.Add(message);
+            Assert.False(message is Tcp.ResumeReading, "the session asked for the next chunk although reading should be held back");
+            if (message is Tcp.Write write)
+            {
+                _received.AddRange(write.Data.ToArray());
+                if (write.WantsAck)
+                {
+                    if (AutoAck)
+                    {
+                        Handler.Tell(write.Ack, Connection.Ref);
+                    }
+                    else
+                    {
+                        Unacked.Add(write);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Pumps until the session has asked for the next chunk (fails if it does not within the wait).</summary>
+    public void ExpectReadRequest(TimeSpan? max = null)
+    {
+        if (!ReadRequested)
+        {
+            PumpUntil<Tcp.ResumeReading>(max);
+        }
     }
 
     public void AckAll()

@@ -1,6 +1,6 @@
-namespace ActorEcho.Server.Outbound;
+namespace ActorEcho.Server.Inbound;
 
-/// <summary>Why reading from a client is suspended; reading resumes only when no reason is left.</summary>
+/// <summary>Why reading from a client is held back; the next read is asked for only when no reason is left.</summary>
 [Flags]
 internal enum ReadReasons
 {

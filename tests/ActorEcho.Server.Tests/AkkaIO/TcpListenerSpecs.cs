@@ -1,0 +1,44 @@
+using System.Net.Sockets;
+using Akka.Actor;
+using Akka.IO;
+using Xunit.Abstractions;
+
+namespace ActorEcho.Server.Tests.AkkaIO;
+
+/// <summary>
+/// The listener actor: Unbind, and the death of the bind handler. Accepted connections are its
+/// children, so they end when it stops.
+/// </summary>
+public sealed class TcpListenerSpecs(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(output: output)
+{
+    [Fact]
+    public void Unbind_answers_Unbound_frees_the_port_and_aborts_every_accepted_connection()
+    {
+        using var io = TcpLoopback.Open(this);
+        Watch(io.Connection);
+
+        io.BindCommander.Send(io.Listener, Tcp.Unbind.Instance);
+
+        io.BindCommander.ExpectMsg<Tcp.Unbound>();
+        ExpectTerminated(io.Connection);
+        io.Handler.ExpectMsg<Tcp.Aborted>();
+        Assert.Equal(SocketError.ConnectionReset, io.ClientReadToEnd().End);
+        using var again = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        again.Bind(io.BoundAddress);
+    }
+
+    [Fact]
+    public void When_the_bind_handler_dies_the_listener_stops_and_takes_its_connections_with_it()
+    {
+        using var io = TcpLoopback.Open(this);
+        Watch(io.Listener);
+        Watch(io.Connection);
+
+        Sys.Stop(io.BindCommander.Ref);
+
+        var stopped = ReceiveN(2).Cast<Terminated>().Select(t => t.ActorRef).ToHashSet();
+        Assert.Equal(new HashSet<IActorRef> { io.Listener, io.Connection }, stopped);
+        io.Handler.ExpectMsg<Tcp.Aborted>();
+        Assert.Equal(SocketError.ConnectionReset, io.ClientReadToEnd().End);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Xunit.Abstractions;
+
+namespace ActorEcho.Server.Tests.Sockets;
+
+/// <summary>
+/// A client that sends as fast as it can and never reads its echoes must not make the server hold
+/// more than its outbound bound, every time: the handler reads in pull mode and stops asking for
+/// chunks once its own output passes the watermark. Measured through the server's own counters
+/// (<c>ServerStats.PeakConnectionBufferedBytes</c>), not RSS.
+/// </summary>
+public sealed class NonReaderBoundTests : Akka.TestKit.Xunit2.TestKit
+{
+    private const int Window = 64 * 1024;
+    private const int Watermark = 128 * 1024;
+
+    // Akka.IO's maximum-frame-size (4 KiB by default): one chunk may cross the watermark, and the
+    // window may open one send batch early (see OutboundQueue).
+    private const int Frame = 4 * 1024;
+    private const long Bound = Window + Watermark + (2 * Frame);
+
+    // A non-reader stalls long before this; reaching it means the server never pushed back.
+    private const long FloodCap = 256L * 1024 * 1024;
+    private const int Rounds = 20;
+
+    private static readonly byte[] Lines = Encoding.ASCII.GetBytes(
+        string.Concat(Enumerable.Repeat(new string('x', 99) + "\n", 640)));
+
+    public NonReaderBoundTests(ITestOutputHelper output)
+        : base(output: output)
+    {
+    }
+
+    [Theory]
+    [InlineData("echo-tcp")]
+    [InlineData("session-tcp")]
+    public async Task NonReader_Should_BeHeldBelowTheOutboundBound_EveryTime_WhileAnotherClientIsServed(string endpoint)
+    {
+        var settings = ServerSettings.Default.WithEphemeralPorts() with
+        {
+            Session = new SessionSettings { MaxInFlightBytes = Window, EchoHighWatermark = Watermark },
+        };
+        await using var server = await EchoServer.StartAsync(Sys, settings);
+        var address = server.FindEndpoint(endpoint)!.LocalEndPoint;
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            using var flooder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await flooder.ConnectAsync(address);
+            var sent = await FloodUntilStalledAsync(flooder);
+            Assert.True(sent < FloodCap, $"round {round}: the server kept reading {sent} bytes from a client that never reads");
+
+            var stats = await server.GetStatsAsync();
+            Assert.True(
+                stats.PeakConnectionBufferedBytes <= Bound,
+                $"round {round}: one connection made the server hold {stats.PeakConnectionBufferedBytes} bytes (bound {Bound})");
+
+            // Meanwhile another client on the same port is answered as usual.
+            await AssertEchoesAsync(address, $"round {round}");
+
+            flooder.Close(0);
+            await AwaitAssertAsync(
+                async () => Assert.Equal(0, (await server.GetStatsAsync()).BufferedBytes),
+                TimeSpan.FromSeconds(10));
+        }
+
+        Output.WriteLine($"{endpoint}: peak held by one non-reading connection over {Rounds} rounds: {(await server.GetStatsAsync()).PeakConnectionBufferedBytes} bytes (bound {Bound})");
+    }
+
+    /// <summary>Sends 100-byte lines until a send makes no progress for a while; returns the bytes sent.</summary>
+    private static async Task<long> FloodUntilStalledAsync(Socket socket)
+    {
+        long sent = 0;
+        var clock = Stopwatch.StartNew();
+        while (sent < FloodCap && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            using var stall = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            try
+            {
+                sent += await socket.SendAsync(Lines, SocketFlags.None, stall.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return sent;
+            }
+        }
+
+        return sent;
+    }
+
+    private static async Task AssertEchoesAsync(IPEndPoint address, string context)
+    {
+        using var client = new TcpClient(AddressFamily.InterNetwork);
+        await client.ConnectAsync(address);
+        var stream = client.GetStream();
+        await stream.WriteAsync("ping\n"u8.ToArray());
+        var buffer = new byte[5];
+        var read = 0;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        while (read < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read), timeout.Token);
+            Assert.True(n > 0, $"{context}: the second client's connection closed");
+            read += n;
+        }
+
+        Assert.Equal("ping\n", Encoding.ASCII.GetString(buffer));
+    }
+}
