@@ -1,16 +1,16 @@
 using System.Globalization;
-using ActorEcho.Hocon.Values;
 using ActorEcho.Hocon.Units;
+using ActorEcho.Hocon.Values;
 
 namespace ActorEcho.Hocon;
 
 public sealed partial class HoconConfig
 {
     /// <summary>True when <paramref name="path"/> exists and is not <c>null</c>.</summary>
-    public bool HasPath(string path) => Find(ConfigPath.Parse(path)) is { Kind: not ValueKind.Null };
+    public bool HasPath(string path) => Find(HoconPath.Parse(path)) is { Kind: not ValueKind.Null };
 
     /// <summary>The resolved value at <paramref name="path"/>, or null when there is none.</summary>
-    public HoconValue? GetValue(string path) => Find(ConfigPath.Parse(path));
+    public HoconValue? GetValue(string path) => Find(HoconPath.Parse(path));
 
     /// <summary>The string at <paramref name="path"/>; numbers and booleans convert to their text. Throws when missing.</summary>
     public string GetString(string path) => Get(path, "a string", AsString);
@@ -80,7 +80,7 @@ public sealed partial class HoconConfig
     /// </summary>
     public HoconConfig GetConfig(string path)
     {
-        var segments = ConfigPath.Parse(path);
+        var segments = HoconPath.Parse(path);
         var value = Find(segments);
         return value switch
         {
@@ -108,7 +108,7 @@ public sealed partial class HoconConfig
 
     private T Get<T>(string path, string wanted, Func<string[], HoconValue, T> convert)
     {
-        var segments = ConfigPath.Parse(path);
+        var segments = HoconPath.Parse(path);
         var value = Find(segments);
         if (value is null || value.Kind == ValueKind.Null)
         {
@@ -121,7 +121,7 @@ public sealed partial class HoconConfig
 
     private T GetOr<T>(string path, T @default, string wanted, Func<string[], HoconValue, T> convert)
     {
-        var segments = ConfigPath.Parse(path);
+        var segments = HoconPath.Parse(path);
         var value = Find(segments);
         return value is null || value.Kind == ValueKind.Null ? @default : convert(segments, value);
     }
@@ -237,7 +237,7 @@ public sealed partial class HoconConfig
         return result;
     }
 
-    private string Describe(string[] path) => ConfigPath.Render([.. _prefix, .. path]);
+    private string Describe(string[] path) => HoconPath.Render([.. _prefix, .. path]);
 
     private HoconException WrongType(string[] path, HoconValue value, string wanted)
     {

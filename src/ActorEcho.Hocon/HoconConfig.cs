@@ -1,6 +1,6 @@
-using ActorEcho.Hocon.Values;
 using ActorEcho.Hocon.Rendering;
 using ActorEcho.Hocon.Resolution;
+using ActorEcho.Hocon.Values;
 
 namespace ActorEcho.Hocon;
 
@@ -60,6 +60,13 @@ public sealed partial class HoconConfig
         _ = _resolved.Value;
         return this;
     }
+
+    /// <summary>
+    /// This configuration with environment variables read through <paramref name="environment"/>
+    /// instead of the process environment. Tests use it to set a variable to the empty string, which
+    /// <see cref="System.Environment.SetEnvironmentVariable(string, string)"/> cannot do: it deletes the variable.
+    /// </summary>
+    internal HoconConfig WithEnvironment(Func<string, string?> environment) => new(_unresolved, _prefix, environment);
 
     /// <summary>Renders the resolved tree as HOCON that parses back to the same tree (used by <c>--print-config</c>).</summary>
     public override string ToString() => HoconWriter.WriteDocument(Root);

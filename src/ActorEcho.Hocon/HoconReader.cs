@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
-using ActorEcho.Hocon.Values;
 using ActorEcho.Hocon.Parsing;
+using ActorEcho.Hocon.Values;
 
 namespace ActorEcho.Hocon;
 

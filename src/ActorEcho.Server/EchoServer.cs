@@ -191,7 +191,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         finally
         {
             await StopActorAsync(_root);
-            Akka.Event.Logging.GetLogger(_system, ServerLog.Category).ServerStopped();
+            Akka.Event.Logging.GetLogger(_system, typeof(EchoServer)).ServerStopped();
         }
     }
 }

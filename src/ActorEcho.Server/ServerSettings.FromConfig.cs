@@ -46,6 +46,7 @@ public sealed partial record ServerSettings
                 EchoHighWatermark = ToInt(c.GetByteSize(P + "session.outbound.echo-high-watermark"), P + "session.outbound.echo-high-watermark"),
                 MaxQueuedMessages = c.GetInt(P + "session.outbound.max-queued-messages"),
                 SlowReaderPolicy = ParsePolicy(c.GetString(P + "session.outbound.slow-reader-policy")),
+                SlowReaderTimeout = c.GetTimeSpan(P + "session.outbound.slow-reader-timeout"),
             },
             Chat = new ChatSettings
             {
@@ -53,6 +54,8 @@ public sealed partial record ServerSettings
                 RateBurst = c.GetInt(P + "chat.rate-burst"),
                 MaxNameLength = c.GetInt(P + "chat.max-name-length"),
             },
+            SocketSendBufferSize = OptionalByteSize(c, P + "socket.send-buffer-size"),
+            SocketReceiveBufferSize = OptionalByteSize(c, P + "socket.receive-buffer-size"),
             Supervision = new SupervisionSettings
             {
                 Strategy = ParseStrategy(c.GetString(P + "supervision.strategy")),
@@ -80,6 +83,7 @@ public sealed partial record ServerSettings
         Require(Session.MaxInFlightBytes >= 1, "session.outbound.max-in-flight-bytes", Session.MaxInFlightBytes, "at least 1 byte");
         Require(Session.EchoHighWatermark >= 1, "session.outbound.echo-high-watermark", Session.EchoHighWatermark, "at least 1 byte");
         Require(Session.MaxQueuedMessages >= 1, "session.outbound.max-queued-messages", Session.MaxQueuedMessages, "at least 1");
+        Require(Session.SlowReaderTimeout > TimeSpan.Zero, "session.outbound.slow-reader-timeout", Session.SlowReaderTimeout, "positive");
         Require(Chat.RateLimit > 0 && !double.IsInfinity(Chat.RateLimit), "chat.rate-limit", Chat.RateLimit, "a number of lines per second above 0");
         Require(Chat.RateBurst >= 1, "chat.rate-burst", Chat.RateBurst, "at least 1");
         Require(Chat.MaxNameLength is >= 1 and <= 32, "chat.max-name-length", Chat.MaxNameLength, "between 1 and 32");
@@ -111,11 +115,25 @@ public sealed partial record ServerSettings
         return value == TimeSpan.Zero ? null : value;
     }
 
+    // "off" leaves the OS default.
+    private static int? OptionalByteSize(HoconConfig c, string key)
+    {
+        var raw = c.GetString(key).Trim();
+        if (raw is "off" or "false" or "no" or "none")
+        {
+            return null;
+        }
+
+        var value = ToInt(c.GetByteSize(key), key);
+        return value > 0 ? value : throw new ArgumentException($"{key} is {raw}; it must be a positive size, or off");
+    }
+
     private static SlowReaderPolicy ParsePolicy(string value) => value.Trim() switch
     {
+        "backpressure" => SlowReaderPolicy.Backpressure,
         "drop-oldest" => SlowReaderPolicy.DropOldest,
         "disconnect" => SlowReaderPolicy.Disconnect,
-        _ => throw new ArgumentException($"{P}session.outbound.slow-reader-policy is '{value}'; it must be drop-oldest or disconnect"),
+        _ => throw new ArgumentException($"{P}session.outbound.slow-reader-policy is '{value}'; it must be backpressure, drop-oldest or disconnect"),
     };
 
     private static SupervisionStrategyKind ParseStrategy(string value) => value.Trim() switch

@@ -18,9 +18,12 @@ public sealed record SessionSettings
     /// <summary>Queued bytes of the client's own output (echo, replies) above which the session stops reading (default 1 MiB).</summary>
     public int EchoHighWatermark { get; init; } = 1024 * 1024;
 
-    /// <summary>Chat lines from others queued for a slow reader before <see cref="SlowReaderPolicy"/> applies (default 1000).</summary>
+    /// <summary>Chat lines from others queued for a reader before <see cref="SlowReaderPolicy"/> applies: the high-water mark of back-pressure (default 1000).</summary>
     public int MaxQueuedMessages { get; init; } = 1000;
 
-    /// <summary>What happens to a reader that falls behind (default <see cref="Server.SlowReaderPolicy.DropOldest"/>).</summary>
-    public SlowReaderPolicy SlowReaderPolicy { get; init; } = SlowReaderPolicy.DropOldest;
+    /// <summary>What happens to a reader that falls behind (default <see cref="Server.SlowReaderPolicy.Backpressure"/>).</summary>
+    public SlowReaderPolicy SlowReaderPolicy { get; init; } = SlowReaderPolicy.Backpressure;
+
+    /// <summary>With back-pressure: how long a reader's chat queue may stay above <see cref="MaxQueuedMessages"/> before it is disconnected (default 10 s).</summary>
+    public TimeSpan SlowReaderTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

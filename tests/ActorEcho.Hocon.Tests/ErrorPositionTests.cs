@@ -74,7 +74,7 @@ public sealed class ErrorPositionTests
     }
 
     [Fact]
-    public void MissingFile_Should_BeAConfigurationException()
+    public void MissingFile_Should_BeAHoconException()
     {
         var error = Assert.Throws<HoconException>(() => HoconReader.FromFile("/definitely/not/here.conf"));
         Assert.Contains("not found", error.Message, StringComparison.Ordinal);

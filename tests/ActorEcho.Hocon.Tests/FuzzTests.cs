@@ -17,7 +17,7 @@ public sealed class FuzzTests
     [InlineData(1)]
     [InlineData(42)]
     [InlineData(20261121)]
-    public void MutatedDocuments_Should_YieldAValueOrAConfigurationException(int seed)
+    public void MutatedDocuments_Should_YieldAValueOrAHoconException(int seed)
     {
         var random = new Random(seed);
         var documents = DifferentialCorpus.All.Where(d => d.ExtraFiles.Count == 0).Select(d => d.Text).ToArray();
@@ -48,7 +48,7 @@ public sealed class FuzzTests
     }
 
     [Fact]
-    public void EveryTruncation_Should_YieldAValueOrAConfigurationException()
+    public void EveryTruncation_Should_YieldAValueOrAHoconException()
     {
         foreach (var document in DifferentialCorpus.All.Where(d => d.ExtraFiles.Count == 0))
         {

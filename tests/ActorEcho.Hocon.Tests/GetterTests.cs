@@ -102,7 +102,7 @@ public sealed class GetterTests
     }
 
     [Fact]
-    public void InvalidPath_Should_BeAConfigurationException()
+    public void InvalidPath_Should_BeAHoconException()
     {
         Assert.Throws<HoconException>(() => Sample.GetInt("a..b"));
         Assert.Throws<HoconException>(() => Sample.GetInt(""));

@@ -24,6 +24,30 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
+    public void IncludeNameOnALaterLine_Should_StillBeIncluded()
+    {
+        // Newlines and comments may separate `include` from its name, and sit inside the parentheses.
+        Write("one.conf", "one = 1");
+        Write("two.conf", "two = 2");
+        var config = Load("main.conf", """
+            include
+              "one.conf"
+            a {
+              include
+                # the name follows
+
+                required(
+                  file(
+                    "two.conf"
+                  )
+                )
+            }
+            b = 3
+            """);
+        JsonAssert.Equivalent("""{"one":1,"a":{"two":2},"b":3}""", config.ToJson());
+    }
+
+    [Fact]
     public void MissingInclude_Should_BeIgnored() =>
         Assert.Equal(1, Load("main.conf", "include \"nope.conf\"\ninclude file(\"nope2.conf\")\na = 1").GetInt("a"));
 
@@ -42,6 +66,45 @@ public sealed class IncludeTests : IDisposable
         Write("foo.conf", "x = 10\ny = ${x}");
         var config = Load("main.conf", "a { include \"foo.conf\" }\na { x = 42 }");
         Assert.Equal(42, config.GetInt("a.y"));
+    }
+
+    [Fact]
+    public void IncludedSubstitution_Should_FallBackToThePathFromTheRoot()
+    {
+        // ${x} in a file included inside `a` means a.x when a.x exists, else x from the root.
+        Write("sub.conf", "from-root = ${base}\nnested = ${deep.base}\nname-seen = ${name}\nnull-seen = ${nothing}\nmaybe = ${?not.anywhere}");
+        var config = Load("main.conf", "base = 5\nname = root\ndeep { base = 7 }\nnothing = null\na { name = inner, include \"sub.conf\" }\nb.c { include \"sub.conf\" }");
+        JsonAssert.Equivalent(
+            """
+            {"base":5,"name":"root","deep":{"base":7},"nothing":null,
+             "a":{"name":"inner","from-root":5,"nested":7,"name-seen":"inner","null-seen":null},
+             "b":{"c":{"from-root":5,"nested":7,"name-seen":"root","null-seen":null}}}
+            """,
+            config.ToJson());
+    }
+
+    [Fact]
+    public void IncludedSubstitution_Should_NotFallBackWhenTheIncludedFieldExists()
+    {
+        // a.x exists, so ${x} means a.x even though it resolves to nothing; the root's x is not used.
+        Write("sub.conf", "x = ${?nope}\ny = ${?x}");
+        JsonAssert.Equivalent("""{"x":5,"a":{}}""", Load("main.conf", "x = 5\na { include \"sub.conf\" }").ToJson());
+        Write("strict.conf", "x = ${?nope}\ny = ${x}");
+        var error = Assert.Throws<HoconException>(() => Load("main.conf", "x = 5\na { include \"strict.conf\" }"));
+        Assert.Contains("${x}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IncludedSubstitution_Should_FollowReferencesAlongThePath()
+    {
+        // a.r is a substitution resolving to an object, so ${r.v} finds a.r.v; where a.r resolves to
+        // nothing the path a.r.v does not exist and the root's r.v is used.
+        Write("object.conf", "r = ${base}\ny = ${r.v}");
+        Write("nothing.conf", "r = ${?r}\ny = ${r.v}");
+        var config = Load("main.conf", "base { v = 1 }\nr { v = 2 }\na { include \"object.conf\" }\nb { include \"nothing.conf\" }");
+        Assert.Equal(1, config.GetInt("a.y"));
+        Assert.Equal(2, config.GetInt("b.y"));
+        Assert.False(config.HasPath("b.r"));
     }
 
     [Fact]
@@ -67,6 +130,9 @@ public sealed class IncludeTests : IDisposable
     [InlineData("include classpath(\"x.conf\")")]
     [InlineData("include file(\"x.conf\"")]
     [InlineData("include \"a\" \"b\"")]
+    [InlineData("include\nfoo = 1")]
+    [InlineData("include\n")]
+    [InlineData("include file(\n\"x.conf\"\n\nb = 1")]
     public void MalformedInclude_Should_BeRejected(string statement) =>
         Assert.Throws<HoconException>(() => Load("main.conf", statement));
 

@@ -47,7 +47,7 @@ public sealed class LayeringTests
     [Fact]
     public void EnvironmentHook_Should_OverrideTheReferenceDefault()
     {
-        var name = "ACTORECHO_CONFIG_TEST_PORT_" + Guid.NewGuid().ToString("N");
+        var name = "ACTORECHO_HOCON_TEST_PORT_" + Guid.NewGuid().ToString("N");
         var reference = Hocon.Parse($"io.port = 7\nio.port = ${{?{name}}}");
         Environment.SetEnvironmentVariable(name, "7007");
         try

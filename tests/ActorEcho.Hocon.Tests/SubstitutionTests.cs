@@ -60,6 +60,31 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void OptionalCycle_Should_LeaveEveryFieldInItUndefined() => Hocon.AssertEquivalent(
+        "a = ${?b}\nb = ${?a}\nc = 1\nx { p = ${?x.q}, q = ${?x.p} }\nbar { foo = 42, baz = ${?bar} }",
+        """{"c":1,"x":{},"bar":{"foo":42}}""");
+
+    [Fact]
+    public void OptionalCycle_Should_KeepWhatResolvedAroundTheCut() => Hocon.AssertEquivalent(
+        // s asks for t, whose ${?s} is cut off (undefined), so t = "y" and s = "yx", as in Lightbend's implementation.
+        "s = ${?t}x\nt = ${?s}y\nl = [${?m}]\nm = [${?l}]",
+        """{"s":"yx","t":"y","l":[[]],"m":[]}""");
+
+    [Fact]
+    public void CycleThroughAFieldWithDefaults_Should_SeeTheDefinitionsBelow() => Hocon.AssertEquivalent(
+        // While a's upper definition is being resolved, a reference to a from another key sees the
+        // definitions below it, as a self-reference does.
+        "a = 1\na = ${?b}\nb = ${?a}\nm { x = 1 }\nm = ${?n} { y = 2 }\nn = ${?m}\nq = ${?r}\nr = 2\nr = ${?q}\nf = 3\nf = ${g}\ng = ${f}",
+        """{"a":1,"b":1,"m":{"x":1,"y":2},"n":{"x":1},"q":2,"r":2,"f":3,"g":3}""");
+
+    [Fact]
+    public void CycleThroughARequiredSubstitution_Should_StillBeAnError()
+    {
+        var error = Hocon.AssertRejected("a = ${?b}\nb = ${a}");
+        Assert.Contains("cycle", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingSubstitution_Should_NameThePathAndPosition()
     {
         var error = Hocon.AssertRejected("a = 1\nb = ${no.such.path}");
@@ -71,7 +96,7 @@ public sealed class SubstitutionTests
     [Fact]
     public void EnvironmentVariable_Should_ResolveUnknownPaths()
     {
-        var name = "ACTORECHO_CONFIG_TEST_" + Guid.NewGuid().ToString("N");
+        var name = "ACTORECHO_HOCON_TEST_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(name, "from-env");
         try
         {
@@ -87,9 +112,21 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
-    public void ConfigValue_Should_HideTheEnvironmentVariable()
+    public void EnvironmentVariableSetToEmpty_Should_BeTheEmptyString()
     {
-        var name = "ACTORECHO_CONFIG_TEST_" + Guid.NewGuid().ToString("N");
+        // As in Lightbend's implementation: set-but-empty is a value, for ${X} and ${?X} alike.
+        var config = Hocon.Parse("a = ${EMPTY}\nb = default\nb = ${?EMPTY}\nc = x${?EMPTY}y\nd = ${?UNSET}")
+            .WithEnvironment(name => name == "EMPTY" ? string.Empty : null);
+        Assert.Equal(string.Empty, config.GetString("a"));
+        Assert.Equal(string.Empty, config.GetString("b"));
+        Assert.Equal("xy", config.GetString("c"));
+        Assert.False(config.HasPath("d"));
+    }
+
+    [Fact]
+    public void DocumentValue_Should_HideTheEnvironmentVariable()
+    {
+        var name = "ACTORECHO_HOCON_TEST_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(name, "from-env");
         try
         {
@@ -99,6 +136,16 @@ public sealed class SubstitutionTests
         {
             Environment.SetEnvironmentVariable(name, null);
         }
+    }
+
+    [Fact]
+    public void FieldResolvingToNothing_Should_StillHideTheEnvironmentVariable()
+    {
+        // The environment is consulted only when no field exists at the path, as in Lightbend's
+        // implementation; a field whose only definition is an undefined ${?x} still exists.
+        var config = Hocon.Parse("HIDDEN = ${?nope}\nh = ${?HIDDEN}\nv = ${?VISIBLE}")
+            .WithEnvironment(name => name is "HIDDEN" or "VISIBLE" ? "from-env" : null);
+        JsonAssert.Equivalent("""{"v":"from-env"}""", config.ToJson());
     }
 
     [Fact]

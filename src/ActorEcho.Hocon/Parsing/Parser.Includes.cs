@@ -8,65 +8,46 @@ internal sealed partial class Parser
     private const int MaxIncludeDepth = 32;
 
     /// <summary>
-    /// <c>include "x.conf"</c>, <c>include file("x.conf")</c>, <c>include required(...)</c>. The
-    /// included root object is merged in place of the statement; its substitutions were parsed
+    /// <c>include "x.conf"</c>, <c>include file("x.conf")</c>, <c>include required(...)</c>. As in the
+    /// reference implementation, whitespace, newlines and comments may separate <c>include</c>, the
+    /// openers, the quoted name and the closing parentheses; the statement ends at its last ')'.
+    /// The included root object is merged in place of the statement; its substitutions were parsed
     /// with the including object's path as prefix, as the spec requires.
     /// </summary>
     private void ParseInclude(ObjectBuilder builder, string[] objectPath)
     {
         var at = _token.Start;
         Advance();
-        var before = new StringBuilder();
-        var after = new StringBuilder();
-        string? name = null;
-        while (_token.Kind is not (TokenKind.Newline or TokenKind.Comma or TokenKind.CloseBrace or TokenKind.End))
+        SkipWhitespaceAndNewlines();
+        var opener = new StringBuilder();
+        while (_token.Kind == TokenKind.UnquotedText)
         {
-            switch (_token.Kind)
+            opener.Append(_token.Value);
+            Advance();
+            SkipWhitespaceAndNewlines();
+        }
+
+        if (_token.Kind != TokenKind.QuotedString)
+        {
+            throw _token.Kind is TokenKind.End or TokenKind.Comma or TokenKind.CloseBrace
+                ? Error(at, "include must be followed by a quoted name: include \"name\", include file(\"name\") or include required(file(\"name\"))")
+                : Error(_token.Start, $"unexpected {_token.Describe()} in an include statement; write include \"name\", include file(\"name\") or include required(file(\"name\"))");
+        }
+
+        var name = _token.Value!;
+        Advance();
+        var (required, fileOnly, closers) = ParseIncludeOpener(opener.ToString(), at);
+        var after = new StringBuilder();
+        while (after.Length < closers)
+        {
+            SkipWhitespaceAndNewlines();
+            if (_token.Kind != TokenKind.UnquotedText)
             {
-                case TokenKind.Whitespace:
-                    break;
-                case TokenKind.UnquotedText:
-                    (name is null ? before : after).Append(_token.Value);
-                    break;
-                case TokenKind.QuotedString when name is null:
-                    name = _token.Value;
-                    break;
-                default:
-                    throw Error(_token.Start, $"unexpected {_token.Describe()} in an include statement; write include \"name\", include file(\"name\") or include required(file(\"name\"))");
+                break;
             }
 
+            after.Append(_token.Value);
             Advance();
-        }
-
-        if (name is null)
-        {
-            throw Error(at, "include must be followed by a quoted name: include \"name\", include file(\"name\") or include required(file(\"name\"))");
-        }
-
-        var opener = before.ToString();
-        var required = false;
-        var closers = 0;
-        if (opener.StartsWith("required(", StringComparison.Ordinal))
-        {
-            required = true;
-            closers++;
-            opener = opener["required(".Length..];
-        }
-
-        var fileOnly = false;
-        switch (opener)
-        {
-            case "":
-                break;
-            case "file(":
-                fileOnly = true;
-                closers++;
-                break;
-            case "classpath(":
-            case "url(":
-                throw Error(at, $"include {opener}...) is not supported; use include \"name\" or include file(\"name\")");
-            default:
-                throw Error(at, $"unknown include form '{opener}'; write include \"name\", include file(\"name\") or include required(file(\"name\"))");
         }
 
         if (after.ToString() != new string(')', closers))
@@ -78,6 +59,32 @@ internal sealed partial class Parser
         if (included is not null)
         {
             builder.MergeObject(included);
+        }
+    }
+
+    /// <summary>Reads what stands before the quoted name: nothing, <c>file(</c>, <c>required(</c> or <c>required(file(</c>.</summary>
+    private (bool Required, bool FileOnly, int Closers) ParseIncludeOpener(string opener, int at)
+    {
+        var required = false;
+        var closers = 0;
+        if (opener.StartsWith("required(", StringComparison.Ordinal))
+        {
+            required = true;
+            closers++;
+            opener = opener["required(".Length..];
+        }
+
+        switch (opener)
+        {
+            case "":
+                return (required, false, closers);
+            case "file(":
+                return (required, true, closers + 1);
+            case "classpath(":
+            case "url(":
+                throw Error(at, $"include {opener}...) is not supported; use include \"name\" or include file(\"name\")");
+            default:
+                throw Error(at, $"unknown include form '{opener}'; write include \"name\", include file(\"name\") or include required(file(\"name\"))");
         }
     }
 

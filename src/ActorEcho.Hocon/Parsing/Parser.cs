@@ -140,7 +140,7 @@ internal sealed partial class Parser
         var key = ParseKey();
         if (_depth + key.Length > MaxDepth)
         {
-            throw Error(keyStart, $"the key '{ConfigPath.Render(key[..Math.Min(3, key.Length)])}' nests objects more than {MaxDepth} levels deep");
+            throw Error(keyStart, $"the key '{HoconPath.Render(key[..Math.Min(3, key.Length)])}' nests objects more than {MaxDepth} levels deep");
         }
 
         SkipWhitespace();
@@ -170,7 +170,7 @@ internal sealed partial class Parser
                 value = ParseBracedObject(Concat(objectPath, key));
                 break;
             default:
-                throw Error(_token.Start, $"expected ':', '=' or '{{' after the key '{ConfigPath.Render(key)}', got {_token.Describe()}");
+                throw Error(_token.Start, $"expected ':', '=' or '{{' after the key '{HoconPath.Render(key)}', got {_token.Describe()}");
         }
 
         builder.MergePath(key, 0, value, _source, keyStart);

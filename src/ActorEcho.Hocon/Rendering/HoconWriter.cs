@@ -42,7 +42,7 @@ internal static class HoconWriter
         foreach (var key in obj.KeyList)
         {
             sb.Append(' ', level * 2);
-            ConfigPath.AppendKey(sb, key);
+            HoconPath.AppendKey(sb, key);
             var value = obj[key];
             sb.Append(value is HoconObject ? " " : " = ");
             Write(sb, value, level);

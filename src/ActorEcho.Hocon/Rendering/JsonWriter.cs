@@ -6,7 +6,8 @@ namespace ActorEcho.Hocon.Rendering;
 
 /// <summary>
 /// Writes a resolved tree as JSON: numbers and booleans unquoted, everything else a JSON string,
-/// so a duration written <c>10s</c> appears as <c>"10s"</c>.
+/// so a duration written <c>10s</c> appears as <c>"10s"</c>. This text is what Akka.NET's parser
+/// receives, so whole numbers written with an exponent appear in digits (see <see cref="NumberText.ToJsonInDigits"/>).
 /// </summary>
 internal static class JsonWriter
 {
@@ -112,7 +113,7 @@ internal static class JsonWriter
             case HoconScalar scalar:
                 if (scalar.Kind == ValueKind.Number)
                 {
-                    sb.Append(NumberText.ToJson(scalar.Text));
+                    sb.Append(NumberText.ToJsonInDigits(scalar.Text));
                 }
                 else if (scalar.Kind is ValueKind.Boolean or ValueKind.Null)
                 {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ActorEcho.Hocon.Rendering;
 
 /// <summary>
@@ -23,5 +25,26 @@ internal static class NumberText
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Like <see cref="ToJson"/>, but a whole number written with a non-negative exponent
+    /// (<c>1e3</c>, <c>2.5E2</c>) is written in digits (<c>1000</c>, <c>250</c>) when it fits a long,
+    /// so readers that parse integers from the text, such as Akka's <c>GetInt</c>, read it as ours does.
+    /// </summary>
+    public static string ToJsonInDigits(string text)
+    {
+        var exponent = text.AsSpan().IndexOfAny('e', 'E');
+        if (exponent >= 0
+            && (exponent + 1 >= text.Length || text[exponent + 1] != '-')
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value == decimal.Truncate(value)
+            && value >= long.MinValue
+            && value <= long.MaxValue)
+        {
+            return ((long)value).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ToJson(text);
     }
 }

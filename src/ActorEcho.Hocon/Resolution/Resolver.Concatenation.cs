@@ -68,7 +68,7 @@ internal sealed partial class Resolver
                 (HoconArray a, HoconArray b) => new HoconArray([.. a.Items, .. b.Items], concatenation.Source, concatenation.Offset),
                 (HoconObject a, HoconObject b) => ValueMerger.MergeObjects(a, b),
                 _ => throw new HoconException(
-                    $"path {ConfigPath.Render(path)}: cannot concatenate {Describe(result ?? value)} with {Describe(result is null ? values.First(v => v is HoconObject or HoconArray) : value)}; only strings, only arrays or only objects can be joined",
+                    $"path {HoconPath.Render(path)}: cannot concatenate {Describe(result ?? value)} with {Describe(result is null ? values.First(v => v is HoconObject or HoconArray) : value)}; only strings, only arrays or only objects can be joined",
                     concatenation.Source,
                     concatenation.Offset),
             };

@@ -5,10 +5,12 @@ namespace ActorEcho.Hocon.Resolution;
 
 /// <summary>
 /// Replaces every substitution in a merged tree by its value. Fields of the real tree (reached
-/// from the root through plain objects) are resolved once and memoized by path; a path asked for
-/// while it is itself being resolved is a cycle. A field defined several times whose upper
-/// definitions refer to it resolves each definition with an <see cref="Override"/> that makes the
-/// path mean "the definitions below this one". Concatenations live in <c>Resolver.Concatenation.cs</c>.
+/// from the root through plain objects) are resolved once and memoized by path. A field defined
+/// several times whose upper definitions refer to it resolves each definition with an
+/// <see cref="Override"/> that makes the path mean "the definitions below this one". A field asked
+/// for while it is itself being resolved answers, as in the reference implementation, with the
+/// definitions below the one being resolved if it has any; else an optional substitution finds it
+/// undefined, and a required one reports a cycle. Concatenations live in <c>Resolver.Concatenation.cs</c>.
 /// </summary>
 internal sealed partial class Resolver
 {
@@ -20,8 +22,16 @@ internal sealed partial class Resolver
     private readonly Dictionary<string, HoconValue?> _memo = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly List<string[]> _inProgressOrder = [];
+
+    // Fields of the real tree whose definitions are being resolved, by memo key, with the one in hand.
+    private readonly Dictionary<string, Override> _stacksInProgress = new(StringComparer.Ordinal);
     private int _depth;
     private long _steps;
+
+    // Counts lookups answered by a field still being resolved. A result computed meanwhile depends
+    // on that moment, so an undefined one is not memoized: asked again later, the field may have a
+    // value (the reference implementation never memoizes undefined results).
+    private long _answersFromFieldsInProgress;
 
     private Resolver(HoconObject root, Func<string, string?> environment)
     {
@@ -87,11 +97,12 @@ internal sealed partial class Resolver
 
         if (!_inProgress.Add(key))
         {
-            throw Cycle(path, askedBy, node);
+            return AnswerFromFieldInProgress(key, path, askedBy, node);
         }
 
         _inProgressOrder.Add(path);
         Enter(node);
+        var answersBefore = _answersFromFieldsInProgress;
         HoconValue? result;
         if (node is HoconObject obj)
         {
@@ -100,14 +111,42 @@ internal sealed partial class Resolver
         else
         {
             var stack = StackOf(node);
-            result = ResolveStack(stack, path, stack.Length, null);
+            result = ResolveStack(stack, path, stack.Length, null, stack.Length > 1 ? key : null);
+            _stacksInProgress.Remove(key);
         }
 
         _depth--;
         _inProgressOrder.RemoveAt(_inProgressOrder.Count - 1);
         _inProgress.Remove(key);
-        _memo[key] = result;
+        if (result is not null || _answersFromFieldsInProgress == answersBefore)
+        {
+            _memo[key] = result;
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// Answers a lookup that reached a field while the field itself is being resolved: with the
+    /// definitions below the one being resolved (<c>a = 1</c>, <c>a = ${?b}</c>, <c>b = ${?a}</c> gives
+    /// b = 1); else undefined for an optional substitution (<c>a = ${?b}</c>, <c>b = ${?a}</c> leaves
+    /// both undefined); else it is a cycle.
+    /// </summary>
+    private HoconValue? AnswerFromFieldInProgress(string key, string[] path, HoconSubstitution? askedBy, HoconValue node)
+    {
+        if (_stacksInProgress.TryGetValue(key, out var current))
+        {
+            _answersFromFieldsInProgress++;
+            return ResolveStack(current.Elements, current.Path, current.Index, current.Parent);
+        }
+
+        if (askedBy is { Optional: true })
+        {
+            _answersFromFieldsInProgress++;
+            return null;
+        }
+
+        throw Cycle(path, askedBy, node);
     }
 
     /// <summary>
@@ -115,13 +154,28 @@ internal sealed partial class Resolver
     /// merges with the objects below it, anything else hides what is below, and a definition that
     /// resolves to nothing (an undefined <c>${?x}</c>) is skipped.
     /// </summary>
-    private HoconValue? ResolveStack(HoconValue[] elements, string[] path, int count, Override? context)
+    /// <remarks>
+    /// With <paramref name="inProgressKey"/>, the definitions are a real-tree field's, and the one in
+    /// hand is published so that a lookup reaching the field from elsewhere sees those below it.
+    /// </remarks>
+    private HoconValue? ResolveStack(HoconValue[] elements, string[] path, int count, Override? context, string? inProgressKey = null)
     {
         HoconObject? merged = null;
         for (var i = count - 1; i >= 0; i--)
         {
             var element = elements[i];
-            var value = element.IsResolved ? element : ResolveValue(element, path, new Override(path, elements, i, context));
+            HoconValue? value = element;
+            if (!element.IsResolved)
+            {
+                var current = new Override(path, elements, i, context);
+                if (inProgressKey is not null)
+                {
+                    _stacksInProgress[inProgressKey] = current;
+                }
+
+                value = ResolveValue(element, path, current);
+            }
+
             if (value is null)
             {
                 continue;
@@ -204,13 +258,34 @@ internal sealed partial class Resolver
     }
 
     /// <summary>
-    /// Finds the value a substitution names: first in the self-reference contexts that cover its
-    /// path (the definitions below the one being resolved), else in the real tree, else in the
-    /// environment. Null means "undefined".
+    /// Finds the value a substitution names, in the reference implementation's order: the path with
+    /// the include prefix applied; if no field exists there and the substitution comes from a file
+    /// included inside an object, the path as written, from the root; if no field exists there either,
+    /// the environment variable named by the path as written. A field that exists but resolves to
+    /// nothing (an undefined <c>${?x}</c>) ends the search. Null means "undefined".
     /// </summary>
     private HoconValue? Lookup(HoconSubstitution substitution, Override? context)
     {
-        var path = substitution.Path;
+        if (TryFindInDocument(substitution.Path, substitution, context, out var value))
+        {
+            return value;
+        }
+
+        if (substitution.IsRelativized && TryFindInDocument(substitution.WrittenPath, substitution, context, out value))
+        {
+            return value;
+        }
+
+        return FromEnvironment(substitution);
+    }
+
+    /// <summary>
+    /// Looks <paramref name="path"/> up first in the self-reference contexts that cover it (the
+    /// definitions below the one being resolved), else in the real tree. False when no field exists
+    /// at the path, so the caller may look elsewhere; true, with a null value when undefined, otherwise.
+    /// </summary>
+    private bool TryFindInDocument(string[] path, HoconSubstitution substitution, Override? context, out HoconValue? value)
+    {
         var covered = false;
         for (var o = context; o is not null; o = o.Parent)
         {
@@ -227,31 +302,34 @@ internal sealed partial class Resolver
                 continue;
             }
 
-            return Descend(below, path, o.Path.Length) ?? FromEnvironment(substitution);
+            value = Descend(below, path, o.Path.Length) ?? FromEnvironment(substitution);
+            return true;
         }
 
         if (covered)
         {
-            return FromEnvironment(substitution);
+            // A self-reference with nothing below it: only the environment can still supply a value.
+            value = FromEnvironment(substitution);
+            return true;
         }
 
-        return LookupReal(substitution) ?? FromEnvironment(substitution);
+        return TryFindInTree(path, substitution, out value);
     }
 
-    private HoconValue? LookupReal(HoconSubstitution substitution)
+    /// <summary>
+    /// Walks the real tree along <paramref name="path"/>, resolving only the fields on the way that
+    /// are not plain objects. False when the path leads nowhere: a key is missing, or a value on the
+    /// way is (or resolves to) nothing or a non-object.
+    /// </summary>
+    private bool TryFindInTree(string[] path, HoconSubstitution substitution, out HoconValue? value)
     {
-        var path = substitution.Path;
+        value = null;
         HoconValue node = _root;
-        for (var i = 0; i < path.Length; i++)
+        for (var i = 0; i < path.Length - 1; i++)
         {
             if (node is not HoconObject obj || !obj.TryGetValue(path[i], out var child))
             {
-                return null;
-            }
-
-            if (i == path.Length - 1)
-            {
-                return child.IsResolved ? child : ResolveFieldReal(path[..(i + 1)], child, substitution);
+                return false;
             }
 
             if (child is HoconObject)
@@ -265,13 +343,19 @@ internal sealed partial class Resolver
             var resolved = child.IsResolved ? child : ResolveFieldReal(path[..(i + 1)], child, substitution);
             if (resolved is null)
             {
-                return null;
+                return false;
             }
 
             node = resolved;
         }
 
-        return node;
+        if (node is not HoconObject parent || !parent.TryGetValue(path[^1], out var field))
+        {
+            return false;
+        }
+
+        value = field.IsResolved ? field : ResolveFieldReal(path, field, substitution);
+        return true;
     }
 
     private HoconScalar? FromEnvironment(HoconSubstitution substitution)
@@ -279,8 +363,8 @@ internal sealed partial class Resolver
         var name = string.Join('.', substitution.WrittenPath);
         var value = _environment(name);
 
-        // The spec treats a variable set to the empty string as not set.
-        return string.IsNullOrEmpty(value) ? null : HoconScalar.String(value, substitution.Source, substitution.Offset);
+        // A variable set to the empty string is set: its value is "", as in the reference implementation.
+        return value is null ? null : HoconScalar.String(value, substitution.Source, substitution.Offset);
     }
 
     private static HoconValue? Descend(HoconValue value, string[] path, int from)
@@ -344,7 +428,7 @@ internal sealed partial class Resolver
     private HoconException Cycle(string[] path, HoconSubstitution? askedBy, HoconValue node)
     {
         var start = _inProgressOrder.FindIndex(p => p.AsSpan().SequenceEqual(path));
-        var chain = _inProgressOrder.Skip(Math.Max(start, 0)).Select(ConfigPath.Render).Append(ConfigPath.Render(path));
+        var chain = _inProgressOrder.Skip(Math.Max(start, 0)).Select(HoconPath.Render).Append(HoconPath.Render(path));
         var where = (HoconValue?)askedBy ?? node;
         return new HoconException($"substitution cycle: {string.Join(" -> ", chain)}", where.Source, where.Offset);
     }
@@ -352,8 +436,11 @@ internal sealed partial class Resolver
     private static HoconException Unresolved(HoconSubstitution substitution)
     {
         var name = string.Join('.', substitution.WrittenPath);
+        var paths = substitution.IsRelativized
+            ? $"{HoconPath.Render(substitution.Path)} or {HoconPath.Render(substitution.WrittenPath)}"
+            : HoconPath.Render(substitution.Path);
         return new HoconException(
-            $"could not resolve substitution {substitution.Describe()}: no value at path {ConfigPath.Render(substitution.Path)} and no environment variable {name}; write ${{?{ConfigPath.Render(substitution.WrittenPath)}}} if it is optional",
+            $"could not resolve substitution {substitution.Describe()}: no value at path {paths} and no environment variable {name}; write ${{?{HoconPath.Render(substitution.WrittenPath)}}} if it is optional",
             substitution.Source,
             substitution.Offset);
     }

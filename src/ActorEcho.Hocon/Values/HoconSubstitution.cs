@@ -21,9 +21,15 @@ internal sealed class HoconSubstitution : HoconValue
 
     public bool Optional { get; }
 
+    /// <summary>
+    /// True for a substitution in a file included inside an object: <see cref="Path"/> carries the
+    /// including object's path as prefix, and <see cref="WrittenPath"/> is the fallback from the root.
+    /// </summary>
+    public bool IsRelativized => Path.Length != WrittenPath.Length;
+
     internal override ValueKind Kind => ValueKind.Substitution;
 
     internal override bool IsResolved => false;
 
-    public string Describe() => (Optional ? "${?" : "${") + ConfigPath.Render(WrittenPath) + "}";
+    public string Describe() => (Optional ? "${?" : "${") + HoconPath.Render(WrittenPath) + "}";
 }

@@ -33,7 +33,7 @@ internal sealed class SlowReaderDemo : ISupervisionDemo
 
     private static async Task RunPolicyAsync(DemoContext context, string policy)
     {
-        context.Step($"{policy}: starting a server (slow-reader-policy={policy}, max-queued-messages={MaxQueued}, small socket buffers so a stalled reader fills up fast)");
+        context.Step($"{policy}: starting a server (slow-reader-policy={policy}, max-queued-messages={MaxQueued}, a small in-flight window and a small client receive buffer so a stalled reader fills up fast)");
         await using var server = await DemoServer.StartAsync(
             "slow-reader-" + policy,
             context,
@@ -42,8 +42,7 @@ internal sealed class SlowReaderDemo : ISupervisionDemo
             "actorecho.server.session.outbound.max-in-flight-bytes=16384",
             "actorecho.server.session.close-timeout=20s",
             "actorecho.server.chat.rate-limit=500",
-            "actorecho.server.chat.rate-burst=500",
-            "actorecho.io.tcp.send-buffer-size=16384").ConfigureAwait(false);
+            "actorecho.server.chat.rate-burst=500").ConfigureAwait(false);
 
         var all = new List<DemoClient>();
         try

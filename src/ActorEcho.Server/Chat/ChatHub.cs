@@ -14,9 +14,12 @@ namespace ActorEcho.Server.Chat;
 /// need that global view. In one actor every such question has one consistent answer (no
 /// registry-versus-room races, the member count in <c>OK joined</c> is exact), and every member of a
 /// room sees the room's lines in the same order. The hub never waits on a member: it builds each
-/// line once and <c>Tell</c>s it to every other member, whose session queues it in its own bounded
-/// outbound queue, so a slow reader cannot slow the sender, the hub or the rest of the room. Fan-out
-/// costs one enqueue per member, which one actor sustains far beyond what the sessions produce.
+/// line once and <c>Tell</c>s it to every other member, whose session queues it in its own outbound
+/// queue, and answers the sender with <see cref="ChatProtocol.Said"/> (a session keeps only a few
+/// lines in flight). With the back-pressure policy a member whose queue passes its high-water mark
+/// reports <see cref="ChatProtocol.Congestion"/>, and the hub holds the input of everyone who sends
+/// to it (<see cref="SenderHolds"/>) until it reports relief or leaves: senders slow down instead of
+/// lines being dropped.
 /// </para>
 /// A session says goodbye (<see cref="ChatProtocol.Disconnect"/>) when it stops, and its listener,
 /// which watches it anyway, says it again on the session's behalf once it has terminated, so a
@@ -29,10 +32,12 @@ internal sealed class ChatHub : UntypedActor
     private readonly Dictionary<IActorRef, ChatMember> _members = [];
     private readonly Dictionary<string, IActorRef> _nicks = new(NameRules.Comparer);
     private readonly Dictionary<string, ChatRoom> _rooms = new(NameRules.Comparer);
+    private readonly SenderHolds _holds;
 
     public ChatHub(ServerCounters counters)
     {
         _counters = counters;
+        _holds = new SenderHolds(Self, counters);
     }
 
     protected override void OnReceive(object message)
@@ -47,6 +52,9 @@ internal sealed class ChatHub : UntypedActor
                 break;
             case ChatProtocol.Say say:
                 OnSay(say);
+                break;
+            case ChatProtocol.Congestion congestion:
+                OnCongestion(congestion);
                 break;
             case ChatProtocol.Join join:
                 OnJoin(join);
@@ -93,6 +101,7 @@ internal sealed class ChatHub : UntypedActor
         }
 
         LeaveRoom(session, member);
+        _holds.Forget(session, connected: false);
         if (_nicks.TryGetValue(member.Nick, out var owner) && owner.Equals(session))
         {
             _nicks.Remove(member.Nick);
@@ -104,6 +113,26 @@ internal sealed class ChatHub : UntypedActor
         if (_members.TryGetValue(Sender, out var member) && member.Room is { } room)
         {
             Broadcast(room, Sender, ServerReplies.RoomLine(room.Name, member.Nick, say.Text));
+        }
+
+        // Always answered: the session counts its lines in flight.
+        Sender.Tell(ChatProtocol.Said.Instance, Self);
+    }
+
+    private void OnCongestion(ChatProtocol.Congestion congestion)
+    {
+        if (!_members.TryGetValue(Sender, out var member))
+        {
+            return;
+        }
+
+        if (congestion.Congested)
+        {
+            _holds.BecameCongested(Sender, member.Room?.Members ?? []);
+        }
+        else
+        {
+            _holds.Relieved(Sender);
         }
     }
 
@@ -125,6 +154,7 @@ internal sealed class ChatHub : UntypedActor
         Broadcast(room, Sender, ServerReplies.MemberJoined(room.Name, member.Nick));
         room.Members.Add(Sender);
         member.Room = room;
+        HoldOnJoin(Sender, room);
         Sender.Tell(new ChatProtocol.Joined(join.RequestId, room.Name, room.Members.Count), Self);
     }
 
@@ -137,6 +167,7 @@ internal sealed class ChatHub : UntypedActor
 
         member.Room = null;
         room.Members.Remove(session);
+        _holds.LeftRoom(session);
         if (room.Members.Count == 0)
         {
             // Only rooms with members exist.
@@ -188,6 +219,7 @@ internal sealed class ChatHub : UntypedActor
         }
 
         recipient.Tell(new ChatProtocol.Deliver(Lines.From(ServerReplies.PrivateMessage(member.Nick, pm.Text))), Self);
+        _holds.Hold(Sender, recipient);
         Sender.Tell(new ChatProtocol.Reply(pm.RequestId, ReadOnlyMemory<byte>.Empty), Self);
     }
 
@@ -202,6 +234,26 @@ internal sealed class ChatHub : UntypedActor
             ? ServerReplies.Who(room.Name, room.Members.Select(m => _members[m].Nick))
             : ServerReplies.Who(null, _members.Values.Select(m => m.Nick));
         Sender.Tell(new ChatProtocol.Reply(who.RequestId, line), Self);
+    }
+
+    /// <summary>A session joined <paramref name="room"/>: congested members there hold it, and if it is congested itself it holds them.</summary>
+    private void HoldOnJoin(IActorRef session, ChatRoom room)
+    {
+        foreach (var congested in _holds.Congested.ToArray())
+        {
+            if (room.Members.Contains(congested))
+            {
+                _holds.Hold(session, congested);
+            }
+        }
+
+        if (_holds.IsCongested(session))
+        {
+            foreach (var other in room.Members)
+            {
+                _holds.Hold(other, session);
+            }
+        }
     }
 
     private void Broadcast(ChatRoom room, IActorRef except, ReadOnlyMemory<byte> line)

@@ -37,8 +37,32 @@ internal static class ChatProtocol
         public static Leave Instance { get; } = new();
     }
 
-    /// <summary>Session → hub: a chat line for the other members of the sender's room. No reply.</summary>
+    /// <summary>
+    /// Session → hub: a chat line for the other members of the sender's room. Answered with
+    /// <see cref="Said"/> once it is fanned out, so a session keeps only a few lines in flight and
+    /// the hub's mailbox stays bounded however fast its clients type.
+    /// </summary>
     public sealed record Say(string Text);
+
+    /// <summary>Hub → session: one <see cref="Say"/> has been delivered to the room's members.</summary>
+    public sealed record Said : INotInfluenceReceiveTimeout
+    {
+        public static Said Instance { get; } = new();
+    }
+
+    /// <summary>
+    /// Session → hub (policy backpressure): the session's chat queue passed the high-water mark
+    /// (<paramref name="Congested"/> true) or fell to the low-water mark (false). While it is congested
+    /// the hub holds everyone who sends to it.
+    /// </summary>
+    public sealed record Congestion(bool Congested);
+
+    /// <summary>
+    /// Hub → session: stop (<paramref name="Hold"/> true) or go on taking input from the client. A
+    /// held session parses no further input and asks Akka.IO for no further chunk, so TCP pushes
+    /// back on its client.
+    /// </summary>
+    public sealed record HoldInput(bool Hold) : INotInfluenceReceiveTimeout;
 
     /// <summary>Session → hub: a private message. Reply <see cref="Reply"/>: no line on success, an ERR line for an unknown nick.</summary>
     public sealed record PrivateMessage(long RequestId, string To, string Text);

@@ -13,8 +13,9 @@ namespace ActorEcho.Server.Outbound;
 /// <item>the client's OWN output (echo, command replies, notices): never dropped. When more than
 /// <c>echo-high-watermark</c> bytes of it are queued, reading from the client is held back
 /// (<see cref="ReadGate"/>) until half of it has drained;</item>
-/// <item>CHAT lines from others: bounded by <c>max-queued-messages</c>; a full queue applies the
-/// slow-reader policy, so one slow reader never slows the sender or the rest of a room.</item>
+/// <item>CHAT lines from others: with the back-pressure policy never dropped (the owner reports the
+/// queue's length to the hub, which holds the senders); with drop-oldest or disconnect bounded by
+/// <c>max-queued-messages</c>.</item>
 /// </list>
 /// Both queues keep one global order (a sequence number each) and are handed to the connection as
 /// <c>Tcp.Write</c>s with at most <c>max-in-flight-bytes</c> not yet confirmed.
@@ -120,11 +121,11 @@ internal sealed class OutboundQueue
         Flush(owner);
     }
 
-    /// <summary>Queues a chat line from someone else, applying the slow-reader policy when the queue is full.</summary>
+    /// <summary>Queues a chat line from someone else; with drop-oldest or disconnect, applies that policy when the queue is full.</summary>
     public ChatEnqueueResult EnqueueChat(ByteString line, IActorRef owner)
     {
         var result = ChatEnqueueResult.Queued;
-        if (_chat.Count >= _settings.MaxQueuedMessages)
+        if (_settings.SlowReaderPolicy != SlowReaderPolicy.Backpressure && _chat.Count >= _settings.MaxQueuedMessages)
         {
             if (_settings.SlowReaderPolicy == SlowReaderPolicy.Disconnect)
             {

@@ -28,4 +28,10 @@ public readonly record struct ServerStats(
 
     /// <summary>The highest <see cref="BufferedBytes"/> any single connection reached since start. Not on the <c>STATS</c> line.</summary>
     public long PeakConnectionBufferedBytes { get; init; }
+
+    /// <summary>Sessions whose input the chat hub holds right now (back-pressure). Not on the <c>STATS</c> line.</summary>
+    public long HeldSessions { get; init; }
+
+    /// <summary>Times a session's input was held by back-pressure since start. Not on the <c>STATS</c> line.</summary>
+    public long Holds { get; init; }
 }

@@ -18,6 +18,8 @@ internal sealed class ServerCounters
     private long _rooms;
     private long _bufferedBytes;
     private long _peakConnectionBufferedBytes;
+    private long _heldSessions;
+    private long _holds;
 
     public void ConnectionOpened() => Interlocked.Increment(ref _connections);
 
@@ -56,6 +58,16 @@ internal sealed class ServerCounters
         }
     }
 
+    /// <summary>The hub told a session to hold (<paramref name="held"/> true) or to go on.</summary>
+    public void InputHeld(bool held)
+    {
+        Interlocked.Add(ref _heldSessions, held ? 1 : -1);
+        if (held)
+        {
+            Interlocked.Increment(ref _holds);
+        }
+    }
+
     /// <summary>Set by the chat hub, the only owner of rooms.</summary>
     public void SetRooms(int count) => Volatile.Write(ref _rooms, count);
 
@@ -70,5 +82,7 @@ internal sealed class ServerCounters
     {
         BufferedBytes = Volatile.Read(ref _bufferedBytes),
         PeakConnectionBufferedBytes = Volatile.Read(ref _peakConnectionBufferedBytes),
+        HeldSessions = Volatile.Read(ref _heldSessions),
+        Holds = Volatile.Read(ref _holds),
     };
 }

@@ -27,6 +27,7 @@ internal sealed partial class SessionActor
 
         _closing = true;
         _closeReason = reason;
+        _slowReaderTimer?.Cancel();
         Context.SetReceiveTimeout(null);
         Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
 
@@ -63,6 +64,7 @@ internal sealed partial class SessionActor
                 Reads.RequestNext(Self);
                 break;
             case ChatProtocol.Deliver or ChatProtocol.Reply or ChatProtocol.NickChanged or ChatProtocol.Joined:
+            case ChatProtocol.Said or ChatProtocol.HoldInput or SlowReaderTimedOut:
             case ReceiveTimeout or Runtime.EndpointProtocol.ServerShuttingDown:
                 break;
             default:
@@ -86,6 +88,7 @@ internal sealed partial class SessionActor
                     _log.SlowReaderDropped(_session.Number, _session.Remote, noticed);
                 }
 
+                ReportCongestion();
                 TrySendClose();
                 return true;
             case Tcp.CommandFailed failed when _session.Outbound?.OnRefused(failed, Self) == true:

@@ -100,6 +100,7 @@ internal sealed partial class SessionActor
             return;
         }
 
+        _saysInFlight++;
         Hub.Tell(new ChatProtocol.Say(text), Self);
     }
 

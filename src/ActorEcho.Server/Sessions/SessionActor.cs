@@ -21,8 +21,10 @@ namespace ActorEcho.Server.Sessions;
 /// <para>
 /// Commands the hub answers (<c>/nick /join /msg /who /rooms</c>) pause input processing until the
 /// answer arrives, so replies leave in the order the commands came in and a line after <c>/join</c>
-/// is already a room line. Received chunks meanwhile wait in a short backlog (reading is held back
-/// when it is full).
+/// is already a room line. Input also pauses while <see cref="MaxSaysInFlight"/> chat lines await
+/// the hub's <c>Said</c>, and while the hub holds this session because someone it sends to is
+/// congested (back-pressure). Received chunks meanwhile wait in a short backlog (reading is held
+/// back when it is full), so TCP pushes back on the client.
 /// </para>
 /// States: <see cref="Active"/> and <see cref="Closing"/> (flushing its last lines, waiting for
 /// the connection to close, bounded by <c>close-timeout</c>).
@@ -32,6 +34,10 @@ internal sealed partial class SessionActor : UntypedActor
     // Received chunks waiting for a hub answer before reading is held back: a pipelining client
     // gets a little slack, a flooding one is held back by TCP.
     private const int MaxInputBacklog = 8;
+
+    // Chat lines sent to the hub and not yet answered with Said: enough to keep the hub busy, few
+    // enough that its mailbox stays bounded by sessions x this.
+    private const int MaxSaysInFlight = 32;
 
     private static readonly ReadOnlyMemory<byte> SlowReaderDisconnectLine = ServerReplies.Notice("disconnected: you are reading too slowly");
 
@@ -53,6 +59,10 @@ internal sealed partial class SessionActor : UntypedActor
     private string _nick;
     private string? _room;
     private long _pendingRequest;
+    private int _saysInFlight;
+    private bool _heldByHub;
+    private bool _congested;
+    private ICancelable? _slowReaderTimer;
     private bool _closing;
     private bool _peerClosed;
     private bool _closeSent;
@@ -97,8 +107,9 @@ internal sealed partial class SessionActor : UntypedActor
     protected override void PreRestart(Exception reason, object message)
     {
         // The connection stays open (it dies only with this actor's ref, which a restart keeps).
-        // The room and the nick go: the next incarnation starts over as guest-N.
+        // The room and the nick go: the next incarnation starts over as guest-N, held by nobody.
         _closeTimer?.Cancel();
+        _slowReaderTimer?.Cancel();
         Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
     }
 
@@ -130,6 +141,7 @@ internal sealed partial class SessionActor : UntypedActor
     protected override void PostStop()
     {
         _closeTimer?.Cancel();
+        _slowReaderTimer?.Cancel();
         _session.Outbound?.Abandon();
         Hub.Tell(ChatProtocol.Disconnect.Instance, Self);
         _runtime.Counters.SessionStopped();
@@ -167,6 +179,33 @@ internal sealed partial class SessionActor : UntypedActor
             case ChatProtocol.Joined joined:
                 OnHubAnswer(joined.RequestId, joined);
                 break;
+            case ChatProtocol.Said:
+                // An answer meant for an earlier incarnation finds the count at 0 already.
+                var wasFull = _saysInFlight >= MaxSaysInFlight;
+                _saysInFlight = Math.Max(0, _saysInFlight - 1);
+                if (wasFull)
+                {
+                    ProcessInput();
+                }
+
+                break;
+            case ChatProtocol.HoldInput hold:
+                _heldByHub = hold.Hold;
+                if (!hold.Hold)
+                {
+                    ProcessInput();
+                }
+
+                break;
+            case SlowReaderTimedOut:
+                _slowReaderTimer = null;
+                if (_session.Outbound is { } queue && queue.QueuedChat >= Settings.Session.MaxQueuedMessages)
+                {
+                    _log.SlowReaderDisconnected(_session.Number, _session.Remote, _session.Outbound?.QueuedChat ?? 0);
+                    BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
+                }
+
+                break;
             case ReceiveTimeout:
                 _log.SessionIdle(_session.Number, _session.Remote, Settings.Session.IdleTimeout ?? TimeSpan.Zero);
                 BeginClose(ServerReplies.IdleTimeout(Settings.Session.IdleTimeout ?? TimeSpan.Zero), "idle timeout");
@@ -192,7 +231,7 @@ internal sealed partial class SessionActor : UntypedActor
 
     private void OnReceived(ByteString data)
     {
-        if (_pendingRequest != 0 || _backlog is { Count: > 0 })
+        if (InputPaused || _backlog is { Count: > 0 })
         {
             var backlog = _backlog ??= new Queue<ByteString>();
             backlog.Enqueue(data);
@@ -221,7 +260,7 @@ internal sealed partial class SessionActor : UntypedActor
     /// <summary>Handles parser events until the input runs out, a hub answer is awaited, or the session closes.</summary>
     private void ProcessInput()
     {
-        while (!_closing && _pendingRequest == 0)
+        while (!_closing && !InputPaused)
         {
             if (_parser is { } parser && parser.TryRead(_room is not null, out var input))
             {
@@ -248,7 +287,7 @@ internal sealed partial class SessionActor : UntypedActor
                 Reads.Hold(ReadReasons.InputBacklog, false, Self);
             }
 
-            if (_peerClosed && _pendingRequest == 0)
+            if (_peerClosed && !InputPaused)
             {
                 BeginClose(ReadOnlyMemory<byte>.Empty, "client closed the connection");
             }
@@ -278,9 +317,50 @@ internal sealed partial class SessionActor : UntypedActor
         }
     }
 
+    /// <summary>Input waits: for a hub answer, for the hub to take more chat lines, or because the hub holds this session.</summary>
+    private bool InputPaused => _pendingRequest != 0 || _saysInFlight >= MaxSaysInFlight || _heldByHub;
+
+    /// <summary>
+    /// Back-pressure: tells the hub when the chat queue passes the high-water mark
+    /// (<c>max-queued-messages</c>) and when it is down to half, and times how long it stays above
+    /// the mark: a reader above it for <c>slow-reader-timeout</c> is disconnected.
+    /// </summary>
+    private void ReportCongestion()
+    {
+        if (Settings.Session.SlowReaderPolicy != SlowReaderPolicy.Backpressure || _closing || _session.Outbound is not { } outbound)
+        {
+            return;
+        }
+
+        var high = Settings.Session.MaxQueuedMessages;
+        var queued = outbound.QueuedChat;
+        if (queued >= high && _slowReaderTimer is null)
+        {
+            _slowReaderTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(Settings.Session.SlowReaderTimeout, Self, SlowReaderTimedOut.Instance, Self);
+        }
+        else if (queued < high && _slowReaderTimer is not null)
+        {
+            _slowReaderTimer.Cancel();
+            _slowReaderTimer = null;
+        }
+
+        if (!_congested && queued >= high)
+        {
+            _congested = true;
+            Hub.Tell(new ChatProtocol.Congestion(true), Self);
+        }
+        else if (_congested && queued <= high / 2)
+        {
+            _congested = false;
+            Hub.Tell(new ChatProtocol.Congestion(false), Self);
+        }
+    }
+
     private void OnDeliver(ChatProtocol.Deliver deliver)
     {
-        if (Outbound.EnqueueChat(deliver.Line, Self) == ChatEnqueueResult.Overflow)
+        var result = Outbound.EnqueueChat(deliver.Line, Self);
+        ReportCongestion();
+        if (result == ChatEnqueueResult.Overflow)
         {
             _log.SlowReaderDisconnected(_session.Number, _session.Remote, Settings.Session.MaxQueuedMessages + 1);
             BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
@@ -288,4 +368,10 @@ internal sealed partial class SessionActor : UntypedActor
     }
 
     private void Reply(ReadOnlyMemory<byte> line) => Outbound.EnqueueOwn(Lines.From(line), Self);
+
+    /// <summary>The chat queue stayed above the high-water mark for <c>slow-reader-timeout</c>.</summary>
+    private sealed record SlowReaderTimedOut : INotInfluenceReceiveTimeout
+    {
+        public static SlowReaderTimedOut Instance { get; } = new();
+    }
 }

@@ -192,6 +192,46 @@ public static class DifferentialCorpus
             a = ${b}
             b = ${a}
             """),
+        new("optional-cycle-is-undefined", """
+            a = ${?b}
+            b = ${?a}
+            c = 1
+            x { p = ${?x.q}, q = ${?x.p} }
+            bar { foo = 42, baz = ${?bar} }
+            three = ${?four}
+            four = ${?five}
+            five = ${?three}
+            """),
+        new("optional-cycle-keeps-what-resolved", """
+            s = ${?t}x
+            t = ${?s}y
+            l = [${?m}]
+            m = [${?l}]
+            w = ${?u} ${?v}
+            u = ${?w}
+            v = ${?w}
+            """),
+        new("cycle-through-field-with-defaults-sees-below", """
+            a = 1
+            a = ${?b}
+            b = ${?a}
+            m { x = 1 }
+            m = ${?n} { y = 2 }
+            n = ${?m}
+            q = ${?r}
+            r = 2
+            r = ${?q}
+            f = 3
+            f = ${g}
+            g = ${f}
+            h = 4
+            h = ${i}x
+            i = ${h}
+            """),
+        new("optional-cycle-through-required-rejected", """
+            a = ${?b}
+            b = ${a}
+            """),
         new("cycle-through-object-rejected", "bar { foo = 42, baz = ${bar} }"),
         new("missing-substitution-rejected", "a = ${does.not.exist.anywhere}"),
         new("substitution-in-key-rejected", "${a} = 1"),
@@ -226,9 +266,53 @@ public static class DifferentialCorpus
             a { include "foo.conf" }
             a { x = 42 }
             """, new Dictionary<string, string> { ["foo.conf"] = "x = 10\ny = ${x}\n" }),
+        new("include-substitution-falls-back-to-root", """
+            base = 5
+            name = root
+            deep { base = 7 }
+            nothing = null
+            a { name = inner, include "sub.conf" }
+            b.c { include "sub.conf" }
+            """, new Dictionary<string, string>
+        {
+            ["sub.conf"] = "from-root = ${base}\nnested = ${deep.base}\nname-seen = ${name}\nnull-seen = ${nothing}\nmaybe = ${?not.anywhere}\nenv-seen = ${?ACTORECHO_DIFF_VISIBLE}\n",
+        })
+        {
+            Environment = new Dictionary<string, string> { ["ACTORECHO_DIFF_VISIBLE"] = "seen" },
+        },
+        new("include-substitution-existing-field-blocks-fallback", """
+            x = 5
+            a { include "sub.conf" }
+            """, new Dictionary<string, string> { ["sub.conf"] = "x = ${?nope}\ny = ${?x}\n" }),
+        new("include-substitution-existing-field-blocks-fallback-rejected", """
+            x = 5
+            a { include "sub.conf" }
+            """, new Dictionary<string, string> { ["sub.conf"] = "x = ${?nope}\ny = ${x}\n" }),
+        new("include-substitution-follows-references", """
+            base { v = 1 }
+            r { v = 2 }
+            a { include "object.conf" }
+            b { include "nothing.conf" }
+            """, new Dictionary<string, string> { ["object.conf"] = "r = ${base}\ny = ${r.v}\n", ["nothing.conf"] = "r = ${?r}\ny = ${r.v}\n" }),
         new("include-relative-to-including-file", """
             include "sub/first.conf"
             """, new Dictionary<string, string> { ["sub/first.conf"] = "include \"second.conf\"\nfirst = 1", ["sub/second.conf"] = "second = 2" }),
+        new("include-name-on-a-later-line", """
+            include
+              "one.conf"
+            a {
+              include
+                # the name may follow comments and blank lines
+
+                required(
+                  file(
+                    "$DIR$/two.conf"
+                  )
+                )
+            }
+            b = 3
+            """, new Dictionary<string, string> { ["one.conf"] = "one = 1", ["two.conf"] = "two = 2" }),
+        new("include-keyword-then-key-rejected", "include\nfoo = 1"),
         new("include-as-value-is-string", """
             a = include
             b = [include]
@@ -274,6 +358,24 @@ public static class DifferentialCorpus
             path = ${?HOME}"/conf"
             unset = ${?ACTORECHO_SURELY_NOT_SET_VARIABLE}
             """),
+        new("environment-set-to-empty-string", """
+            required = ${ACTORECHO_DIFF_EMPTY}
+            optional = ${?ACTORECHO_DIFF_EMPTY}
+            hook = default
+            hook = ${?ACTORECHO_DIFF_EMPTY}
+            joined = x${?ACTORECHO_DIFF_EMPTY}y
+            """)
+        {
+            Environment = new Dictionary<string, string> { ["ACTORECHO_DIFF_EMPTY"] = string.Empty },
+        },
+        new("environment-hidden-by-field-resolving-to-nothing", """
+            ACTORECHO_DIFF_SET = ${?not.anywhere}
+            hidden = ${?ACTORECHO_DIFF_SET}
+            visible = ${?ACTORECHO_DIFF_VISIBLE}
+            """)
+        {
+            Environment = new Dictionary<string, string> { ["ACTORECHO_DIFF_SET"] = "from-env", ["ACTORECHO_DIFF_VISIBLE"] = "seen" },
+        },
         new("crlf-line-endings", "a = 1\r\nb = hello world\r\nc {\r\n  d = [1,\r\n 2]\r\n}\r\n"),
         new("byte-order-mark", "\uFEFFa = 1\nb = 2"),
         new("unicode-keys-and-values", """

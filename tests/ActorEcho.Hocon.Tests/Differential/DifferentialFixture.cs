@@ -28,7 +28,19 @@ public sealed class DifferentialFixture : IDisposable
             Paths[document.Name] = path;
         }
 
-        _reference = new Lazy<IReadOnlyDictionary<string, ReferenceResult>>(() => LightbendReference.RenderAll([.. Paths.Values]));
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (variable, value) in DifferentialCorpus.All.SelectMany(d => d.Environment))
+        {
+            // One JVM renders the whole corpus, so documents must agree on every variable they set.
+            if (environment.TryGetValue(variable, out var other) && other != value)
+            {
+                throw new InvalidOperationException($"corpus documents set {variable} to both '{other}' and '{value}'");
+            }
+
+            environment[variable] = value;
+        }
+
+        _reference = new Lazy<IReadOnlyDictionary<string, ReferenceResult>>(() => LightbendReference.RenderAll([.. Paths.Values], environment));
     }
 
     public Dictionary<string, string> Paths { get; }

@@ -20,11 +20,12 @@ public sealed class DifferentialTests : IClassFixture<DifferentialFixture>
     public void Document_Should_MatchReferenceImplementation(string name)
     {
         var reference = _fixture.Reference(name);
+        var document = DifferentialCorpus.All.Single(d => d.Name == name);
         string? ours = null;
         HoconException? error = null;
         try
         {
-            ours = HoconReader.FromFile(_fixture.Paths[name]).ToJson(indented: false);
+            ours = HoconReader.FromFile(_fixture.Paths[name]).WithEnvironment(document.GetEnvironmentVariable).ToJson(indented: false);
         }
         catch (HoconException ex)
         {

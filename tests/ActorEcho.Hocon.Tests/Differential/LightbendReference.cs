@@ -32,8 +32,11 @@ internal static class LightbendReference
         }
     }
 
-    /// <summary>Renders every file in one JVM; keys of the result are the given paths.</summary>
-    public static IReadOnlyDictionary<string, ReferenceResult> RenderAll(IReadOnlyList<string> paths)
+    /// <summary>
+    /// Renders every file in one JVM, with <paramref name="environment"/> added to its environment
+    /// (a value may be empty); keys of the result are the given paths.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ReferenceResult> RenderAll(IReadOnlyList<string> paths, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(Java.Value!)
         {
@@ -48,6 +51,11 @@ internal static class LightbendReference
         foreach (var path in paths)
         {
             start.ArgumentList.Add(path);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Akka.Actor;
-using Akka.IO;
-using Akka.TestKit;
 
 namespace ActorEcho.Server.Tests.AkkaIO;
 

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Akka.IO;
 using Xunit.Abstractions;
 
 namespace ActorEcho.Server.Tests.AkkaIO;

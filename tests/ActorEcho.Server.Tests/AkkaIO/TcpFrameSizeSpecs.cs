@@ -1,5 +1,4 @@
 using Akka.Configuration;
-using Akka.IO;
 using Xunit.Abstractions;
 
 namespace ActorEcho.Server.Tests.AkkaIO;

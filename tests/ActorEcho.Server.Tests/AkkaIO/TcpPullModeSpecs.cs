@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Akka.IO;
 using Xunit.Abstractions;
 
 namespace ActorEcho.Server.Tests.AkkaIO;

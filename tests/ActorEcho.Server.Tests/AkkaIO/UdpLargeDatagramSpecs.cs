@@ -1,4 +1,3 @@
-using Akka.IO;
 using Xunit.Abstractions;
 
 namespace ActorEcho.Server.Tests.AkkaIO;

@@ -30,7 +30,10 @@ public sealed class ServerSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(300), settings.Session.IdleTimeout);
         Assert.Equal(20, settings.Chat.RateLimit);
         Assert.Equal(40, settings.Chat.RateBurst);
-        Assert.Equal(SlowReaderPolicy.DropOldest, settings.Session.SlowReaderPolicy);
+        Assert.Equal(SlowReaderPolicy.Backpressure, settings.Session.SlowReaderPolicy);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.Session.SlowReaderTimeout);
+        Assert.Null(settings.SocketSendBufferSize);
+        Assert.Null(settings.SocketReceiveBufferSize);
         Assert.Equal(SupervisionStrategyKind.OneForOne, settings.Supervision.Strategy);
         Assert.Equal(3, settings.Supervision.MaxRestarts);
         Assert.Equal(TimeSpan.FromMinutes(1), settings.Supervision.Within);
@@ -50,8 +53,9 @@ public sealed class ServerSettingsTests
                 max-line-length = 100
                 idle-timeout = 2m
                 close-timeout = 1s
-                outbound { max-in-flight-bytes = 8 KiB, echo-high-watermark = 64 KiB, max-queued-messages = 7, slow-reader-policy = disconnect }
+                outbound { max-in-flight-bytes = 8 KiB, echo-high-watermark = 64 KiB, max-queued-messages = 7, slow-reader-policy = disconnect, slow-reader-timeout = 3s }
               }
+              socket { send-buffer-size = 16 KiB, receive-buffer-size = 32 KiB }
               chat { rate-limit = 2.5, rate-burst = 5, max-name-length = 16 }
               supervision { strategy = all-for-one, max-restarts = 1, within = 10s }
             }
@@ -74,8 +78,11 @@ public sealed class ServerSettingsTests
                 EchoHighWatermark = 65536,
                 MaxQueuedMessages = 7,
                 SlowReaderPolicy = SlowReaderPolicy.Disconnect,
+                SlowReaderTimeout = TimeSpan.FromSeconds(3),
             },
             settings.Session);
+        Assert.Equal(16384, settings.SocketSendBufferSize);
+        Assert.Equal(32768, settings.SocketReceiveBufferSize);
         Assert.Equal(new ChatSettings { RateLimit = 2.5, RateBurst = 5, MaxNameLength = 16 }, settings.Chat);
         Assert.Equal(new SupervisionSettings { Strategy = SupervisionStrategyKind.AllForOne, MaxRestarts = 1, Within = TimeSpan.FromSeconds(10) }, settings.Supervision);
         Assert.True(settings.AllowCrash);

@@ -4,7 +4,7 @@ using ActorEcho.Hocon.Parsing;
 namespace ActorEcho.Hocon;
 
 /// <summary>Path expressions as used by getters: <c>a.b.c</c>, with quoted elements for keys containing dots.</summary>
-internal static class ConfigPath
+internal static class HoconPath
 {
     public static string[] Parse(string path)
     {
