@@ -56,8 +56,10 @@ internal static class ServerLog
     public static void ClosingConnectionsTimedOut(this ILoggingAdapter log, string endpoint, int count, TimeSpan timeout) =>
         log.Warning("Endpoint {Endpoint}: {Count} connections did not close within {TimeoutSeconds}s; stopping them", endpoint, count, timeout.TotalSeconds);
 
+    // Debug: it comes moments before the actor system terminates, when Akka may already be stopping
+    // its loggers; the host logs its own "ActorEcho stopped" after termination.
     public static void ServerStopped(this ILoggingAdapter log) =>
-        log.Info("Server stopped");
+        log.Debug("Server stopped");
 
     public static void UdpSendFailed(this ILoggingAdapter log, string endpoint, EndPoint remote, string error) =>
         log.Warning("UDP endpoint {Endpoint}: reply to {Remote} not sent: {Error}", endpoint, remote, error);
