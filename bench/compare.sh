@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
 # bench/compare.sh: ActorEcho against baseline echo servers, side by side.
 #
-# Builds Release, then starts each server in turn (ActorEcho, a plain async-socket echo server,
-# Kestrel's connection-handler echo, a Python asyncio echo server) on a free loopback port and
-# drives it with the load console (src/ActorEcho.Load) over the same matrix:
+# Builds Release, then starts each server in turn on free loopback ports and drives it with the
+# load console (src/ActorEcho.Load, every echoed byte verified) over the same matrix:
 #   connections 1 / 100 / 1,000  x  payload 32 B / 4 KiB  x  outstanding 1 / 16   (echo, msgs/s)
-# plus 10,000 idle connections (server RSS per connection), a 10,000-connection burst (time until
-# all are served), and, for ActorEcho only, chat fan-out (one line to a room of 1,000 ->
-# deliveries/s) and UDP time queries/s. Each server's CPU time and peak RSS come from /proc/PID.
-# Prints one table with ActorEcho/baseline ratios (also written to $OUT/table.md).
+# plus 10,000 idle connections (server RSS per connection) and a 10,000-connection burst (time
+# until all are served). Each server's CPU time and peak RSS come from /proc/PID.
+#
+# The servers (names for --only):
+#   actorecho-echo     ActorEcho's RFC 862 echo endpoint (echo-tcp)
+#   actorecho-session  ActorEcho's session endpoint (session-tcp): plain lines echoed through the full
+#                      session protocol; also chat fan-out (one line to a room of 1,000) and UDP time
+#                      queries on session-udp
+#   akka-io            stock Akka.IO echo as the Akka.NET docs show it, default configuration
+#   plain              one async Socket receive/send loop per connection
+#   kestrel            Kestrel's ConnectionHandler, input pipe copied to output pipe
+#   asyncio            Python asyncio streams echo
+#   (actorecho = both ActorEcho ports, python = asyncio)
+# Prints one table with ratios of each ActorEcho port against plain and against stock Akka.IO
+# (also written to $OUT/table.md).
 #
 # Usage: bench/compare.sh [--quick] [--repeat N] [--no-build] [--only NAME[,NAME...]] [--out DIR]
 #   --quick     2 s per cell and short idle/fan-out phases: a check in a few minutes
 #   --repeat N  run every matrix cell N times and report the run with the median msgs/s
 #   --no-build  use the existing Release builds
-#   --only      run only these servers (actorecho, plain, kestrel, python)
+#   --only      run only these servers (see above; default all)
 #   --out DIR   where logs, JSON results and the table go (default: a new temp directory)
 #
 # A server that is missing or does not start is reported as "not available" and the others run.
@@ -22,19 +32,23 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # ================================================================================================
-# The ActorEcho server command line. {PORT} and {UDP_PORT} are replaced by free loopback ports.
-# Override without editing: ACTORECHO_CMD='dotnet path/to/Host.dll --my-flags {PORT}' bench/compare.sh
-ACTORECHO_CMD=${ACTORECHO_CMD:-"dotnet src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll --config hocon/load-test.conf -Dactorecho.server.endpoints.session-tcp.port={PORT} -Dactorecho.server.endpoints.session-udp.port={UDP_PORT} -Dactorecho.server.endpoints.echo-tcp.enabled=off -Dactorecho.server.endpoints.time-tcp.enabled=off -Dactorecho.server.endpoints.time-udp.enabled=off -Dactorecho.server.endpoints.daytime-tcp.enabled=off -Dactorecho.server.endpoints.daytime-udp.enabled=off"}
+# The ActorEcho server command line. {SESSION_PORT}, {ECHO_PORT} and {UDP_PORT} are replaced by
+# free loopback ports ({PORT} means {SESSION_PORT}). The built dll is started rather than
+# `dotnet run`, so the process the script watches (CPU, RSS) is the server itself.
+# Override without editing: ACTORECHO_CMD='dotnet path/to/Host.dll --my-flags ...' bench/compare.sh
+AE_KEY=actorecho.server.endpoints
+ACTORECHO_CMD=${ACTORECHO_CMD:-"dotnet src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll --config hocon/load-test.conf -D$AE_KEY.session-tcp.port={SESSION_PORT} -D$AE_KEY.session-udp.port={UDP_PORT} -D$AE_KEY.echo-tcp.port={ECHO_PORT} -D$AE_KEY.time-tcp.enabled=off -D$AE_KEY.time-udp.enabled=off -D$AE_KEY.daytime-tcp.enabled=off -D$AE_KEY.daytime-udp.enabled=off"}
 # ================================================================================================
 
 LOAD_DLL=src/ActorEcho.Load/bin/Release/net10.0/ActorEcho.Load.dll
 BENCH_DLL=bench/ActorEcho.Bench/bin/Release/net10.0/ActorEcho.Bench.dll
 HOST_DLL=src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll
+ALL_SERVERS="actorecho-echo,actorecho-session,akka-io,plain,kestrel,asyncio"
 
 quick=0
 repeat=1
 build=1
-only="actorecho,plain,kestrel,python"
+only="$ALL_SERVERS"
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,13 +57,35 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift ;;
     --out) out="$2"; shift ;;
     --repeat) repeat="$2"; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
 done
 
 case "$repeat" in ''|*[!0-9]*|0) echo "compare.sh: --repeat needs a positive whole number" >&2; exit 2 ;; esac
+
+# The servers to run, in the order asked, aliases expanded, duplicates dropped and unknown names refused
+# before anything is built.
+wanted=()
+IFS=',' read -r -a asked <<< "$only"
+for name in "${asked[@]}"; do
+  case "$name" in
+    actorecho) expanded=(actorecho-echo actorecho-session) ;;
+    python) expanded=(asyncio) ;;
+    actorecho-echo|actorecho-session|akka-io|plain|kestrel|asyncio) expanded=("$name") ;;
+    *) echo "compare.sh: unknown server '$name' in --only; known: $ALL_SERVERS (actorecho = both ActorEcho ports, python = asyncio)" >&2; exit 2 ;;
+  esac
+  for e in "${expanded[@]}"; do
+    [[ " ${wanted[*]} " == *" $e "* ]] || wanted+=("$e")
+  done
+done
+[ "${#wanted[@]}" -gt 0 ] || { echo "compare.sh: --only names no server" >&2; exit 2; }
+wants() {  # wants PATTERN: is a server matching the glob PATTERN among those to run?
+  local w
+  for w in "${wanted[@]}"; do [[ "$w" == $1 ]] && return 0; done
+  return 1
+}
 
 if [ "$quick" = 1 ]; then
   CELL_DURATION=2s; IDLE_CONNS=10000; IDLE_DURATION=8s; BURST_CONNS=10000
@@ -68,8 +104,10 @@ out=${out:-$(mktemp -d /tmp/actorecho-compare.XXXXXX)}
 mkdir -p "$out"
 results="$out/results.tsv"     # server <TAB> row <TAB> value <TAB> errors
 status="$out/status.tsv"       # server <TAB> available|reason
+loads="$out/loads.tsv"         # server <TAB> tag <TAB> load-console exit code <TAB> JSON file
 : > "$results"
 : > "$status"
+: > "$loads"
 CLK_TCK=$(getconf CLK_TCK)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
@@ -79,10 +117,17 @@ log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 # --- build ---------------------------------------------------------------------------------------
 bench_ok=1; load_ok=1; host_ok=1
 if [ "$build" = 1 ]; then
-  log "building Release (load console, bench baselines, host)"
+  # Only what the chosen servers need: a baseline-only run must not wait for (or fail on) the host.
+  log "building Release: load console"
   dotnet build -c Release src/ActorEcho.Load > "$out/build-load.log" 2>&1 || load_ok=0
-  dotnet build -c Release bench/ActorEcho.Bench > "$out/build-bench.log" 2>&1 || bench_ok=0
-  dotnet build -c Release src/ActorEcho.Host > "$out/build-host.log" 2>&1 || host_ok=0
+  if wants akka-io || wants plain || wants kestrel; then
+    log "building Release: bench baselines"
+    dotnet build -c Release bench/ActorEcho.Bench > "$out/build-bench.log" 2>&1 || bench_ok=0
+  fi
+  if wants 'actorecho-*'; then
+    log "building Release: host"
+    dotnet build -c Release src/ActorEcho.Host > "$out/build-host.log" 2>&1 || host_ok=0
+  fi
 fi
 [ -f "$LOAD_DLL" ] || load_ok=0
 [ -f "$BENCH_DLL" ] || bench_ok=0
@@ -93,11 +138,14 @@ if [ "$load_ok" = 0 ]; then
 fi
 
 # --- helpers -------------------------------------------------------------------------------------
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-free_udp_port() {
-  python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+free_ports() {  # two distinct free loopback TCP ports (held together, so they cannot coincide) and one UDP port
+  python3 -c '
+import socket
+tcp = [socket.socket() for _ in range(2)]
+for s in tcp: s.bind(("127.0.0.1", 0))
+udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); udp.bind(("127.0.0.1", 0))
+print(*[s.getsockname()[1] for s in tcp + [udp]])
+for s in tcp + [udp]: s.close()'
 }
 cpu_ticks() {  # utime+stime of PID in clock ticks (fields 14 and 15 of /proc/PID/stat)
   [ -r "/proc/$1/stat" ] || { echo 0; return; }
@@ -153,9 +201,11 @@ trap stop_server EXIT
 trap 'stop_server; exit 130' INT TERM
 
 # start_server NAME COMMAND PORT: runs COMMAND (exec'd, so $server_pid is the server itself) and
-# waits, bounded, until it prints LISTENING or accepts a TCP connection on PORT.
+# waits, bounded, until PORT accepts a TCP connection. A single-endpoint baseline may instead say
+# LISTENING; ActorEcho binds several endpoints, so only a connect to the measured one counts there.
 start_server() {
-  local name=$1 cmd=$2 port=$3 logf="$out/$1-server.log"
+  local name=$1 cmd=$2 port=$3 logf="$out/$1-server.log" trust_listening=1
+  [[ "$name" == actorecho-* ]] && trust_listening=0
   log "starting $name: $cmd"
   bash -c "exec $cmd" > "$logf" 2>&1 &
   server_pid=$!
@@ -166,7 +216,7 @@ start_server() {
       printf '%s\texited with %s before listening (see %s)\n' "$name" "$rc" "$logf" >> "$status"
       return 1
     fi
-    if grep -q 'LISTENING' "$logf" 2>/dev/null || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    if { [ "$trust_listening" = 1 ] && grep -q 'LISTENING' "$logf" 2>/dev/null; } || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       return 0
     fi
     sleep 0.1
@@ -176,22 +226,30 @@ start_server() {
   return 1
 }
 
-# load NAME TAG ARGS...: one load-console run; the JSON lands in $out/NAME-TAG.json.
+# load NAME TAG ARGS...: one load-console run; the JSON lands in $out/NAME-TAG.json. Every run is
+# listed in $loads with its exit code (0 = every connection made and every reply verified). Each
+# run is bounded: by -d, or by -c connections for burst, and by the connect and reply timeouts.
 load() {
   local name=$1 tag=$2; shift 2
-  local json="$out/$name-$tag.json"
+  local json="$out/$name-$tag.json" rc
   rm -f "$json"
   dotnet "$LOAD_DLL" --no-live --json "$json" --connect-timeout 10s --reply-timeout 10s "$@" \
     > "$out/$name-$tag.log" 2>&1
+  rc=$?
+  printf '%s\t%s\t%s\t%s\n' "$name" "$tag" "$rc" "$json" >> "$loads"
   echo "$json"
 }
 
 # --- one server ----------------------------------------------------------------------------------
 run_server() {
   local name=$1 cmd=$2
-  local port udp_port
-  port=$(free_port); udp_port=$(free_udp_port)
-  cmd=${cmd//\{PORT\}/$port}; cmd=${cmd//\{UDP_PORT\}/$udp_port}
+  local port session_port echo_port udp_port
+  read -r session_port echo_port udp_port < <(free_ports)
+  cmd=${cmd//\{PORT\}/$session_port}; cmd=${cmd//\{SESSION_PORT\}/$session_port}
+  cmd=${cmd//\{ECHO_PORT\}/$echo_port}; cmd=${cmd//\{UDP_PORT\}/$udp_port}
+  # Both ActorEcho runs start the same server; which endpoint the load goes to is what differs.
+  port=$session_port
+  [ "$name" = actorecho-echo ] && port=$echo_port
   start_server "$name" "$cmd" "$port" || { log "$name: not available"; return; }
   printf '%s\tavailable\n' "$name" >> "$status"
   local pid=$server_pid json
@@ -257,7 +315,7 @@ run_server() {
     record "$name" "cpu us/msg (matrix)" "$(awk -v t="$matrix_ticks" -v h="$CLK_TCK" -v m="$matrix_msgs" 'BEGIN{printf "%.2f", t/h*1e6/m}')"
   fi
 
-  if [ "$name" = actorecho ]; then
+  if [ "$name" = actorecho-session ]; then
     log "$name: chat fan-out, one sender in a room of 1000, for $CHAT_DURATION"
     # 60 ms between lines keeps the sender under the server's 20 lines/s chat rate limit.
     json=$(load "$name" chat -w chat --port "$port" -c 1000 --room-size 1000 --senders 1 --think-time 60ms -d "$CHAT_DURATION")
@@ -275,30 +333,35 @@ run_server() {
 }
 
 # --- the servers ---------------------------------------------------------------------------------
-IFS=',' read -r -a wanted <<< "$only"
 for name in "${wanted[@]}"; do
   case "$name" in
-    actorecho)
-      if [ "$host_ok" = 1 ]; then run_server actorecho "$ACTORECHO_CMD"
-      else printf 'actorecho\thost not built (%s missing or build failed, see %s)\n' "$HOST_DLL" "$out/build-host.log" >> "$status"; fi ;;
-    plain|kestrel)
+    actorecho-*)
+      if [ "$host_ok" = 1 ]; then run_server "$name" "$ACTORECHO_CMD"
+      else printf '%s\thost not built (%s missing or build failed, see %s)\n' "$name" "$HOST_DLL" "$out/build-host.log" >> "$status"; fi ;;
+    akka-io|plain|kestrel)
       if [ "$bench_ok" = 1 ]; then run_server "$name" "dotnet $BENCH_DLL serve $name --port {PORT}"
       else printf '%s\tbench project did not build (see %s)\n' "$name" "$out/build-bench.log" >> "$status"; fi ;;
-    python)
-      if command -v python3 > /dev/null; then run_server python "python3 bench/Baselines/asyncio_echo.py --port {PORT}"
-      else printf 'python\tpython3 not installed\n' >> "$status"; fi ;;
-    *) echo "compare.sh: unknown server '$name' in --only" >&2 ;;
+    asyncio)
+      if command -v python3 > /dev/null; then run_server asyncio "python3 bench/Baselines/asyncio_echo.py --port {PORT}"
+      else printf 'asyncio\tpython3 not installed\n' >> "$status"; fi ;;
   esac
 done
 
 # --- the table -----------------------------------------------------------------------------------
 machine="$(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/^MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), Linux $(uname -r), .NET $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'), $(python3 --version)"
 conditions="mode: $([ "$quick" = 1 ] && echo quick || echo full), cell ${CELL_DURATION} x ${repeat}; load average at start ${loadavg_start}, at end $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$results" "$status" "$out/table.md" "$machine" "$conditions" <<'PY'
-import csv, sys
-results, status_file, table_file, machine, conditions = sys.argv[1:6]
-servers = ["actorecho", "plain", "kestrel", "python"]
-titles = {"actorecho": "ActorEcho", "plain": "plain socket", "kestrel": "Kestrel", "python": "asyncio"}
+python3 - "$results" "$status" "$loads" "$out/table.md" "$machine" "$conditions" "$(IFS=,; echo "${wanted[*]}")" <<'PY'
+import csv, json, sys
+results, status_file, loads_file, table_file, machine, conditions, wanted = sys.argv[1:8]
+titles = {"actorecho-echo": "ActorEcho echo-tcp", "actorecho-session": "ActorEcho session-tcp",
+          "akka-io": "stock Akka.IO", "plain": "plain socket", "kestrel": "Kestrel", "asyncio": "asyncio"}
+# Only the servers asked for get a column, in the script's order.
+servers = [s for s in titles if s in wanted.split(",")]
+# Ratio columns: each ActorEcho port against plain and against stock Akka.IO, and stock Akka.IO
+# against plain (what Akka.IO itself costs before ActorEcho adds anything).
+ratio_pairs = [(a, b) for a in ("actorecho-echo", "actorecho-session") for b in ("plain", "akka-io")] + [("akka-io", "plain")]
+ratio_pairs = [(a, b) for a, b in ratio_pairs if a in servers and b in servers]
+short = {"actorecho-echo": "echo-tcp", "actorecho-session": "session-tcp", "akka-io": "Akka.IO", "plain": "plain"}
 status = {}
 for row in csv.reader(open(status_file), delimiter="\t"):
     if row: status[row[0]] = row[1]
@@ -314,12 +377,11 @@ def num(v):
     try: return float(v)
     except (TypeError, ValueError): return None
 
-ae_only = {"chat fan-out deliveries/s", "chat fan-out p99 delivery us", "udp time queries/s"}
+session_only = ["chat fan-out deliveries/s", "chat fan-out p99 delivery us", "udp time queries/s"]
 lower_better = lambda k: k.startswith(("p99", "idle KiB", "burst ms", "cpu", "peak RSS")) or k.endswith(" us")
+available = lambda s: status.get(s, "") == "available"
 def cell(server, key):
-    if status.get(server, "") != "available":
-        return "n/a"
-    if key in ae_only and server != "actorecho":
+    if not available(server) or (key in session_only and server != "actorecho-session"):
         return "n/a"
     v = values.get((server, key))
     if v is None or v == "":
@@ -330,33 +392,47 @@ def cell(server, key):
     if e and key != "idle connected":
         text += f" ({int(e)} err)"
     return text
-def ratio(key, base):
-    if key in ae_only: return "n/a"
-    a, b = num(values.get(("actorecho", key))), num(values.get((base, key)))
-    if status.get("actorecho") != "available" or status.get(base) != "available" or a is None or not b:
+def ratio(key, a, b):
+    if key in session_only: return "n/a"
+    x, y = num(values.get((a, key))), num(values.get((b, key)))
+    if not available(a) or not available(b) or x is None or not y:
         return "n/a"
-    return f"{a / b:.2f}"
+    return f"{x / y:.2f}"
 
-head = ["measure"] + [titles[s] for s in servers] + ["AE/plain", "AE/Kestrel", "AE/asyncio"]
+head = ["measure"] + [titles[s] for s in servers] + [f"{short[a]}/{short[b]}" for a, b in ratio_pairs]
 lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-for key in order + [k for k in ["chat fan-out deliveries/s", "chat fan-out p99 delivery us", "udp time queries/s"] if k not in order]:
+rows = order + [k for k in session_only if k not in order and "actorecho-session" in servers]
+for key in rows:
     label = key + (" (lower is better)" if lower_better(key) else "")
     lines.append("| " + " | ".join([label] + [cell(s, key) for s in servers] +
-                                   [ratio(key, b) for b in ("plain", "kestrel", "python")]) + " |")
+                                   [ratio(key, a, b) for a, b in ratio_pairs]) + " |")
 notes = []
 for s in servers:
-    if status.get(s, "") != "available":
+    if not available(s):
         notes.append(f"- {titles[s]}: not available" + (f" ({status[s]})" if s in status else " (not run)"))
-targets = []
-if status.get("actorecho") == "available" and status.get("plain") == "available":
-    cells = [k for k in order if k.startswith("echo c=100 ")]
-    bad = [k for k in cells if (num(ratio(k, "plain")) or 0) < 0.9]
-    targets.append(f"- every 100-connection cell >= 0.9x plain: {'PASS' if not bad else 'FAIL (' + ', '.join(bad) + ')'}")
-    mem = num(ratio("idle KiB/conn", "plain"))
-    targets.append(f"- idle memory per connection below plain: {'PASS' if mem is not None and mem < 1 else 'FAIL'}")
-else:
-    targets.append("- targets (100-connection cells >= 0.9x plain; idle KiB/conn below plain): not checked, ActorEcho not available")
-text = "\n".join(lines + [""] + notes + targets + [f"- machine: {machine}", f"- {conditions}"]) + "\n"
+
+# Every load-console run counts: a failed verification, a refused or dropped connection, a missing
+# summary or a non-zero exit.
+runs, failed, total_errors = 0, [], 0
+for row in csv.reader(open(loads_file), delimiter="\t"):
+    if len(row) < 4: continue
+    runs += 1
+    try: e = int(json.load(open(row[3])).get("errors", 0))
+    except (OSError, ValueError): e = 1
+    total_errors += e
+    if e or row[2] != "0": failed.append(f"{row[0]} {row[1]} (exit {row[2]}, {e} errors)")
+checks = [f"- load-console runs: {runs}, errors: {total_errors}" +
+          ("" if not failed else "; runs with errors or a non-zero exit: " + ", ".join(failed))]
+for ae in ("actorecho-echo", "actorecho-session"):
+    if ae not in servers: continue
+    if not (available(ae) and available("plain")):
+        checks.append(f"- {titles[ae]} targets (100-connection cells >= 0.9x plain; idle KiB/conn below plain): not checked, needs both it and plain")
+        continue
+    bad = [k for k in order if k.startswith("echo c=100 ") and (num(ratio(k, ae, "plain")) or 0) < 0.9]
+    checks.append(f"- {titles[ae]}: every 100-connection cell >= 0.9x plain: {'PASS' if not bad else 'FAIL (' + ', '.join(bad) + ')'}")
+    mem = num(ratio("idle KiB/conn", ae, "plain"))
+    checks.append(f"- {titles[ae]}: idle memory per connection below plain: {'PASS' if mem is not None and mem < 1 else 'FAIL'}")
+text = "\n".join(lines + [""] + notes + checks + [f"- machine: {machine}", f"- {conditions}"]) + "\n"
 open(table_file, "w").write(text)
 print(text)
 PY

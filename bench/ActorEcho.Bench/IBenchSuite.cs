@@ -1,10 +1,9 @@
 namespace ActorEcho.Bench;
 
 /// <summary>
-/// One named group of benchmark cases (`kernel`, `hocon`, `io`, ...). Each suite runs its cases
-/// beside a baseline measured in the same process run and prints one line per case:
-/// <c>RESULT case=NAME ours=X baseline=Y unit=U ratio=R</c>.
-/// Suites are found by reflection, so adding one is adding a file.
+/// One command of the bench program (<c>hocon</c>, <c>serve</c>), listed in Program.cs. A measuring
+/// suite prints one line per case, <c>RESULT case=NAME ours=X [baseline=Y] unit=U [ratio=R]</c>;
+/// <c>serve</c> measures nothing itself: it runs a baseline server for bench/compare.sh.
 /// </summary>
 internal interface IBenchSuite
 {

@@ -48,7 +48,7 @@ public sealed partial class EchoServer
             .Select(s => new Address(cluster.SelfAddress.Protocol, system.Name, s.Host, s.Port))
             .DefaultIfEmpty(cluster.SelfAddress)
             .ToArray();
-        Akka.Event.Logging.GetLogger(system, ServerLog.Category).ClusterJoining(cluster.SelfAddress.ToString(), string.Join(", ", seeds.Select(s => s.ToString())));
+        Akka.Event.Logging.GetLogger(system, typeof(EchoServer)).ClusterJoining(cluster.SelfAddress.ToString(), string.Join(", ", seeds.Select(s => s.ToString())));
         cluster.JoinSeedNodes(seeds);
 
         // The node's uid is random per incarnation: a 6-digit block from it keeps default nicks apart.

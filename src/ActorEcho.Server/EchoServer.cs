@@ -86,6 +86,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         settings.Validate();
+        settings.ValidateAgainst(TcpSettings.Create(system));
         var sessionNumberBase = settings.Cluster.Enabled ? StartClusterMode(system, settings.Cluster) : 0;
         var runtime = new ServerRuntime(settings, system.Tcp(), system.Udp(), time) { SessionNumberBase = sessionNumberBase };
 
@@ -192,7 +193,7 @@ public sealed partial class EchoServer : IAsyncDisposable
         finally
         {
             await StopActorAsync(_root);
-            Akka.Event.Logging.GetLogger(_system, ServerLog.Category).ServerStopped();
+            Akka.Event.Logging.GetLogger(_system, typeof(EchoServer)).ServerStopped();
         }
     }
 }

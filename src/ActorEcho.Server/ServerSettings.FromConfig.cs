@@ -56,6 +56,8 @@ public sealed partial record ServerSettings
                 RateBurst = c.GetInt(P + "chat.rate-burst"),
                 MaxNameLength = c.GetInt(P + "chat.max-name-length"),
             },
+            SocketSendBufferSize = OptionalByteSize(c, P + "socket.send-buffer-size"),
+            SocketReceiveBufferSize = OptionalByteSize(c, P + "socket.receive-buffer-size"),
             Supervision = new SupervisionSettings
             {
                 Strategy = ParseStrategy(c.GetString(P + "supervision.strategy")),
@@ -74,6 +76,25 @@ public sealed partial record ServerSettings
         };
         settings.Validate();
         return settings;
+    }
+
+    /// <summary>
+    /// Checks these settings against Akka.IO's TCP settings: a write queue limit
+    /// (<c>akka.io.tcp.write-commands-queue-max-size</c>, unlimited by default) must leave room for the
+    /// whole in-flight window plus two frames, or Akka.IO would refuse writes in normal operation,
+    /// and a refused write is a hole in the client's stream.
+    /// </summary>
+    /// <exception cref="ArgumentException">The limit is too small for the window.</exception>
+    public void ValidateAgainst(Akka.IO.TcpSettings tcp)
+    {
+        ArgumentNullException.ThrowIfNull(tcp);
+        var needed = (long)Session.MaxInFlightBytes + (2L * tcp.MaxFrameSizeBytes);
+        if (tcp.WriteCommandsQueueMaxSize >= 0 && tcp.WriteCommandsQueueMaxSize < needed)
+        {
+            throw new ArgumentException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"akka.io.tcp.write-commands-queue-max-size is {tcp.WriteCommandsQueueMaxSize} bytes; with {P}session.outbound.max-in-flight-bytes = {Session.MaxInFlightBytes} it must be at least {needed} (the window plus two frames of akka.io.tcp.maximum-frame-size), or -1 for no limit"));
+        }
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
@@ -152,6 +173,19 @@ public sealed partial record ServerSettings
         c.GetValue(key) is { Type: HoconValueType.Array }
             ? c.GetStringList(key)
             : c.GetString(key).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    // "off" leaves the OS default.
+    private static int? OptionalByteSize(HoconConfig c, string key)
+    {
+        var raw = c.GetString(key).Trim();
+        if (raw is "off" or "false" or "no" or "none")
+        {
+            return null;
+        }
+
+        var value = ToInt(c.GetByteSize(key), key);
+        return value > 0 ? value : throw new ArgumentException($"{key} is {raw}; it must be a positive size, or off");
+    }
 
     private static SlowReaderPolicy ParsePolicy(string value) => value.Trim() switch
     {

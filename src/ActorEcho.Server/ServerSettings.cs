@@ -50,6 +50,14 @@ public sealed partial record ServerSettings
 
     /// <summary>Cluster mode (<c>actorecho.cluster.*</c>); <see cref="ClusterSettings.Off"/> by default.</summary>
     public ClusterSettings Cluster { get; init; } = ClusterSettings.Off;
+    /// <summary>
+    /// SO_SNDBUF of every accepted TCP socket, applied through <c>Tcp.Bind</c>'s socket options
+    /// (<c>actorecho.server.socket.send-buffer-size</c>); null leaves the OS default.
+    /// </summary>
+    public int? SocketSendBufferSize { get; init; }
+
+    /// <summary>SO_RCVBUF of every accepted TCP socket (<c>actorecho.server.socket.receive-buffer-size</c>); null leaves the OS default.</summary>
+    public int? SocketReceiveBufferSize { get; init; }
 
     /// <summary>Whether <c>/crash</c> exists (<c>actorecho.demo.allow-crash</c>, default off).</summary>
     public bool AllowCrash { get; init; }

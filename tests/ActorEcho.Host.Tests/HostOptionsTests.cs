@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ActorEcho.Hocon;
 using ActorEcho.Host.CommandLine;
 using ActorEcho.Host.Configuration;
@@ -7,10 +6,11 @@ using ActorEcho.Host.Tests.Support;
 
 namespace ActorEcho.Host.Tests;
 
+/// <summary>The command line and the configuration layers, without starting an actor system.</summary>
 public sealed class HostOptionsTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task PrintConfig_Should_PrintMergedHoconThatParsesBackWithTheOverride()
+    public async Task PrintConfig_Should_PrintMergedHoconThatParsesBackWithTheOverrideAndAkkasKeys()
     {
         var (exit, stdout, stderr) = await RunAsync("--print-config", "-Dactorecho.server.endpoints.session-tcp.port=9123", "-Dactorecho.logging.level=Debug");
         Assert.Equal(HostExitCodes.Ok, exit);
@@ -19,21 +19,26 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
         Assert.Equal(9123, config.GetInt("actorecho.server.endpoints.session-tcp.port"));
         Assert.Equal("Debug", config.GetString("actorecho.logging.level"));
 
-        // Every layer is there: kernel, socket layer, server and the application config.
-        Assert.Equal(30, config.GetInt("actorecho.actor.throughput"));
-        Assert.True(config.HasPath("actorecho.io.tcp.max-pending-write-bytes"));
+        // Every layer is there: Akka's defaults, the server's reference.conf, the application config.
+        Assert.Equal("akka.actor.internal-dispatcher", config.GetString("akka.io.tcp.management-dispatcher"));
+        Assert.Equal(4096, config.GetInt("actorecho.server.session.max-line-length"));
         Assert.Equal(8007, config.GetInt("actorecho.server.endpoints.echo-tcp.port"));
         Assert.Equal("127.0.0.1", config.GetString("actorecho.server.address"));
+
+        // ... and the akka { } section of hocon/actorecho.conf over Akka's defaults.
+        Assert.Equal(["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog"], config.GetStringList("akka.loggers"));
+        Assert.Equal(65536, config.GetInt("akka.io.udp.disabled-buffer-pool.buffer-size"));
+        Assert.Equal("DEBUG", config.GetString("akka.loglevel"));
     }
 
     [Fact]
-    public async Task BadConfigFile_Should_ExitNonZeroWithFileLineAndColumn()
+    public async Task BadConfigFile_Should_ExitTwoWithFileLineAndColumn()
     {
         var file = Path.Combine(Path.GetTempPath(), $"actorecho-bad-{Guid.NewGuid():N}.conf");
         await File.WriteAllTextAsync(file, "actorecho {\n  server {\n    address = \"127.0.0.1\n  }\n}\n");
         try
         {
-            var (exit, _, stderr) = await RunAsync(["--config", file, .. TestHosts.IsolationArgs]);
+            var (exit, _, stderr) = await RunAsync(["--config", file, .. HostSpecConfig.IsolationArgs]);
             output.WriteLine(stderr);
             Assert.Equal(HostExitCodes.BadConfiguration, exit);
             Assert.Single(stderr.TrimEnd().Split('\n'));
@@ -46,33 +51,40 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task MissingConfigFile_Should_ExitNonZeroNamingTheFile()
+    public async Task MissingConfigFile_Should_ExitTwoNamingTheFile()
     {
-        var (exit, _, stderr) = await RunAsync(["--config", "/nonexistent/actorecho.conf", .. TestHosts.IsolationArgs]);
+        var (exit, _, stderr) = await RunAsync(["--config", "/nonexistent/actorecho.conf", .. HostSpecConfig.IsolationArgs]);
         Assert.Equal(HostExitCodes.BadConfiguration, exit);
         Assert.Contains("/nonexistent/actorecho.conf", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task BusyPort_Should_FailToStartNamingTheEndpointAndPort()
+    public async Task OutOfRangeServerSetting_Should_ExitTwoNamingTheKey()
     {
-        using var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
-
-        var (exit, _, stderr) = await RunAsync([.. TestHosts.IsolationArgs, $"-Dactorecho.server.endpoints.echo-tcp.port={port}"]);
+        var (exit, _, stderr) = await RunAsync([.. HostSpecConfig.IsolationArgs, "-Dactorecho.server.address=\"not-an-ip\""]);
         output.WriteLine(stderr);
-        Assert.Equal(HostExitCodes.StartFailed, exit);
+        Assert.Equal(HostExitCodes.BadConfiguration, exit);
         Assert.Single(stderr.TrimEnd().Split('\n'));
-        Assert.Contains("echo-tcp", stderr, StringComparison.Ordinal);
-        Assert.Contains($":{port}", stderr, StringComparison.Ordinal);
+        Assert.Contains("actorecho.server.address", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AkkaIoSettingsAkkaRejects_Should_ExitTwoBeforeAnythingBinds()
+    {
+        // Akka requires the send buffer setting to be at least the frame size; it would only check
+        // when the server first binds, so the host runs Akka's reader first.
+        var (exit, _, stderr) = await RunAsync([.. HostSpecConfig.IsolationArgs, "-Dakka.io.tcp.maximum-frame-size=64k"]);
+        output.WriteLine(stderr);
+        Assert.Equal(HostExitCodes.BadConfiguration, exit);
+        Assert.StartsWith("actorecho: configuration error: akka.io: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
     }
 
     [Theory]
     [InlineData("--no-such-option")]
     [InlineData("-Dno-equals-sign")]
     [InlineData("--bind not-an-address")]
-    public async Task BadOptions_Should_ExitNonZeroWithOneLine(string commandLine)
+    public async Task BadOptions_Should_ExitOneWithOneLine(string commandLine)
     {
         var (exit, stdout, stderr) = await RunAsync([.. commandLine.Split(' '), "--print-config"]);
         output.WriteLine(stderr);
@@ -95,10 +107,10 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Layers_Should_StackReferenceApplicationFileThenDashD()
+    public async Task Layers_Should_StackAkkaReferenceApplicationFileThenDashD()
     {
         var file = Path.Combine(Path.GetTempPath(), $"actorecho-layer-{Guid.NewGuid():N}.conf");
-        await File.WriteAllTextAsync(file, "actorecho.server.endpoints.echo-tcp.port = 1111\nactorecho.server.endpoints.time-tcp.port = 2222\n");
+        await File.WriteAllTextAsync(file, "actorecho.server.endpoints.echo-tcp.port = 1111\nactorecho.server.endpoints.time-tcp.port = 2222\nakka.io.tcp.register-timeout = 7s\n");
         try
         {
             var config = HostConfiguration.Load(HostCommandLine.ParseOptions("--config", file, "-Dactorecho.server.endpoints.time-tcp.port=3333"));
@@ -106,6 +118,8 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
             Assert.Equal(3333, config.GetInt("actorecho.server.endpoints.time-tcp.port"));   // -D over file
             Assert.Equal(8888, config.GetInt("actorecho.server.endpoints.session-tcp.port")); // application
             Assert.Equal(4096, config.GetInt("actorecho.server.session.max-line-length"));   // reference
+            Assert.Equal(TimeSpan.FromSeconds(7), config.GetTimeSpan("akka.io.tcp.register-timeout")); // file over application's akka { }
+            Assert.Equal(5, config.GetInt("akka.io.tcp.finish-connect-retries"));              // Akka's defaults
         }
         finally
         {
@@ -113,34 +127,60 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
         }
     }
 
-    [Ipv6Fact]
-    public async Task BindIpv6Loopback_Should_ServeTcpAndUdpOnColonColon1()
+    [Theory]
+    [InlineData(new string[0], "INFO")]
+    [InlineData(new[] { "-Dactorecho.logging.level=Debug" }, "DEBUG")]
+    [InlineData(new[] { "-Dactorecho.logging.level=Warning" }, "INFO")] // the "Akka" override (Information) of hocon/actorecho.conf
+    [InlineData(new[] { "-Dactorecho.logging.level=Warning", "-Dactorecho.logging.overrides.Akka=Warning" }, "WARNING")]
+    [InlineData(new[] { "-Dactorecho.logging.level=Fatal", "-Dactorecho.logging.overrides.Akka=Fatal", "-Dactorecho.logging.overrides.\"Akka.IO\"=Error" }, "ERROR")]
+    [InlineData(new[] { "-Dactorecho.logging.level=Warning", "-Dactorecho.logging.overrides.\"ActorEcho.Server\"=Debug" }, "DEBUG")]
+    [InlineData(new[] { "-Dactorecho.logging.level=Warning", "-Dactorecho.logging.overrides.Akka=Warning", "-Dactorecho.logging.overrides.\"ActorEcho.Host\"=Information" }, "WARNING")]
+    [InlineData(new[] { "-Dactorecho.logging.level=Debug", "-Dakka.loglevel=ERROR" }, "ERROR")]
+    public void AkkaLogLevel_Should_FollowActorechoLoggingUnlessSetExplicitly(string[] args, string expected)
     {
-        await using var host = await TestHost.StartAsync(output, "--bind", "::1");
-        Assert.All(host.Host.Endpoints, e => Assert.Equal(IPAddress.IPv6Loopback, e.LocalEndPoint.Address));
-
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await using var client = await TcpTestClient.ConnectAsync(host.Tcp("session-tcp"), cts.Token);
-        await client.SendAsync("over ipv6\n", cts.Token);
-        Assert.Equal("over ipv6", await client.ReadLineAsync(cts.Token));
-        var reply = await Udp.RequestAsync(host.Udp("session-udp"), "time"u8.ToArray(), cts.Token);
-        Ctime.AssertNow(System.Text.Encoding.UTF8.GetString(reply));
+        var config = HostConfiguration.Load(HostCommandLine.ParseOptions(args));
+        Assert.Equal(expected, config.GetString("akka.loglevel"));
     }
 
     [Fact]
-    public async Task Start_Should_LogOneLinePerBoundEndpoint()
+    public void CoordinatedShutdownKeys_Should_SetAkkasPhaseTimeouts()
     {
-        await using var host = await TestHost.StartAsync(output);
-        Assert.Equal(TestHosts.EndpointNames.Length, host.Host.Endpoints.Count);
-        foreach (var endpoint in host.Host.Endpoints)
-        {
-            Assert.Single(host.Logs.Lines, l => l.Contains($"Listening: {endpoint.Name} {endpoint.Protocol} {endpoint.LocalEndPoint}", StringComparison.Ordinal));
-        }
+        var config = HostConfiguration.Load(HostCommandLine.ParseOptions(
+            "-Dactorecho.coordinated-shutdown.default-phase-timeout=2s",
+            "-Dactorecho.coordinated-shutdown.phase-timeouts.service-requests-done=7s"));
+        var akka = HostConfiguration.ToAkkaConfig(config);
+        Assert.Equal(TimeSpan.FromSeconds(2), akka.GetTimeSpan("akka.coordinated-shutdown.default-phase-timeout"));
+        Assert.Equal(TimeSpan.FromSeconds(2), akka.GetTimeSpan("akka.coordinated-shutdown.phases.service-unbind.timeout"));
+        Assert.Equal(TimeSpan.FromSeconds(7), akka.GetTimeSpan("akka.coordinated-shutdown.phases.service-requests-done.timeout"));
+        Assert.Equal(TimeSpan.FromSeconds(10), akka.GetTimeSpan("akka.coordinated-shutdown.phases.actor-system-terminate.timeout"));
+        Assert.False(akka.GetBoolean("akka.coordinated-shutdown.run-by-clr-shutdown-hook"));
     }
 
-    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => RunCoreAsync(args);
+    [Fact]
+    public void AkkaSection_Should_ReachAkkasOwnSettingsReaders()
+    {
+        var akka = HostConfiguration.ToAkkaConfig(HostConfiguration.Load(HostOptions.Default));
+        var tcp = Akka.IO.TcpSettings.Create(akka.GetConfig("akka.io.tcp"));
+        Assert.Equal(4096, tcp.MaxFrameSizeBytes);
+        Assert.Equal(1024 * 1024, tcp.WriteCommandsQueueMaxSize);
+        Assert.Equal(TimeSpan.FromSeconds(5), tcp.RegisterTimeout);
+        var udp = Akka.IO.UdpSettings.Create(akka.GetConfig("akka.io.udp"));
+        Assert.Equal("akka.io.udp.disabled-buffer-pool", udp.BufferPoolConfigPath);
+        Assert.Equal(65536, akka.GetInt(udp.BufferPoolConfigPath + ".buffer-size"));
+        Assert.Equal("Akka.Logger.Serilog.SerilogLogMessageFormatter, Akka.Logger.Serilog", akka.GetString("akka.logger-formatter"));
+    }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunCoreAsync(string[] args)
+    [Theory]
+    [InlineData("fault-demo.conf", "DEBUG", true)]
+    [InlineData("load-test.conf", "WARNING", false)]
+    public void ExampleConfigs_Should_LoadWithTheirLogLevelAndCrashSetting(string file, string akkaLogLevel, bool allowCrash)
+    {
+        var config = HostConfiguration.Load(HostCommandLine.ParseOptions("--config", Path.Combine(AppContext.BaseDirectory, "hocon", file)));
+        Assert.Equal(akkaLogLevel, config.GetString("akka.loglevel"));
+        Assert.Equal(allowCrash, Server.ServerSettings.FromConfig(config).AllowCrash);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

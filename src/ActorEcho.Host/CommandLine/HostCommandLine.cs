@@ -69,7 +69,7 @@ public sealed class HostCommandLine
     /// <summary><c>--print-config</c>: print the merged, resolved configuration and exit.</summary>
     public Option<bool> PrintConfig { get; } = new("--print-config")
     {
-        Description = "Print the merged, resolved configuration as HOCON and exit.",
+        Description = "Print the merged, resolved configuration as HOCON (Akka's akka.* keys included) and exit.",
     };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code (see <see cref="HostExitCodes"/>).</summary>
@@ -113,7 +113,7 @@ public sealed class HostCommandLine
             Output = _output,
             Error = _error,
 
-            // The actor system's coordinated shutdown owns SIGTERM and Ctrl+C.
+            // The host runs Akka's coordinated shutdown on SIGTERM and Ctrl+C itself (ShutdownSignals).
             ProcessTerminationTimeout = null,
         };
         return await result.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
@@ -167,7 +167,7 @@ public sealed class HostCommandLine
         RunningHost host;
         try
         {
-            host = await ServerHost.StartAsync(options, logging: null, cancellationToken).ConfigureAwait(false);
+            host = await ServerHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (HostOptionsException e)
         {

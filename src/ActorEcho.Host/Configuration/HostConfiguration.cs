@@ -1,21 +1,23 @@
 using System.Globalization;
 using System.Net;
 using System.Reflection;
-using ActorEcho.Actors;
+using Akka.Actor;
+using Akka.Configuration;
 using ActorEcho.Hocon;
 using ActorEcho.Host.CommandLine;
-using ActorEcho.IO;
+using ActorEcho.Host.Logging;
 using ActorEcho.Server;
-
 
 namespace ActorEcho.Host.Configuration;
 
 /// <summary>
-/// Stacks the host's configuration layers, lowest first: each library's embedded
+/// Builds the one configuration the host runs with, from these layers, lowest first: Akka's own
+/// defaults (the <c>akka.conf</c> embedded in the Akka assembly), each of our libraries' embedded
 /// <c>reference.conf</c>, the application's <c>hocon/actorecho.conf</c> (embedded in the host),
 /// <c>--config FILE</c>, then every <c>-Dpath=value</c> in command-line order, and finally
-/// <c>--bind</c>. Substitutions resolve after the merge, so a higher layer changes every value
-/// that refers to a key it sets.
+/// <c>--bind</c>. Substitutions resolve after the merge, so a higher layer changes every value that
+/// refers to a key it sets. The result is handed to Akka whole (<see cref="ToAkkaConfig"/>), so
+/// what <c>--print-config</c> prints is what the actor system runs with.
 /// </summary>
 public static class HostConfiguration
 {
@@ -25,12 +27,16 @@ public static class HostConfiguration
     /// <summary>Manifest name of the embedded application config (<c>hocon/actorecho.conf</c>).</summary>
     public const string ApplicationConfigResource = "ActorEcho.Host.actorecho.conf";
 
-    // Anchors for the libraries whose reference.conf sits below the application config; the
-    // kernel first so that a later library could refer to kernel keys (resolution is global anyway).
+    /// <summary>
+    /// Manifest name of Akka's defaults in the Akka assembly: the text
+    /// <see cref="ConfigurationFactory.Default"/> parses. Our reader parses that text itself,
+    /// because Akka's rendering of a parsed config is not HOCON that other readers accept.
+    /// </summary>
+    public const string AkkaDefaultsResource = "Akka.Configuration.akka.conf";
+
+    // The libraries whose reference.conf sits between Akka's defaults and the application config.
     private static readonly Assembly[] Libraries =
     [
-        typeof(ActorSystem).Assembly,
-        typeof(TcpSettings).Assembly,
         typeof(EchoServer).Assembly,
     ];
 
@@ -39,39 +45,62 @@ public static class HostConfiguration
 
     private static readonly Lazy<HoconConfig> References = new(LoadReferences);
 
+    private static readonly Lazy<HoconConfig> Akka =
+        new(() => HoconReader.FromResource(typeof(ActorSystem).Assembly, AkkaDefaultsResource));
+
     /// <summary>The embedded <c>hocon/actorecho.conf</c>, unmerged and unresolved.</summary>
     public static HoconConfig ApplicationConfig => Application.Value;
 
-    /// <summary>Every library's <c>reference.conf</c> merged (kernel, socket layer, server).</summary>
+    /// <summary>Every library's <c>reference.conf</c> merged (today the server's).</summary>
     public static HoconConfig ReferenceConfig => References.Value;
+
+    /// <summary>Akka's defaults, as Akka itself ships them, read with our reader.</summary>
+    public static HoconConfig AkkaDefaults => Akka.Value;
 
     /// <summary>
     /// Builds the merged, resolved configuration for <paramref name="options"/>. Throws
-    /// <see cref="HoconException"/> (with origin:line:column when known) for a file or
-    /// value that does not parse or resolve, and <see cref="HostOptionsException"/> for a
-    /// malformed <c>-D</c>.
+    /// <see cref="HoconException"/> (with origin:line:column when known) for a file or value
+    /// that does not parse or resolve, or a bad <c>actorecho.logging</c> value, and
+    /// <see cref="HostOptionsException"/> for a malformed <c>-D</c>.
     /// </summary>
     public static HoconConfig Load(HostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = HoconReader.Empty;
+        var ours = HoconReader.Empty;
         if (options.BindAddress is { } address)
         {
-            config = BindOverride(address);
+            ours = BindOverride(address);
         }
 
         // Later -D options win, so they are stacked from the last one down.
         for (var i = options.Overrides.Count - 1; i >= 0; i--)
         {
-            config = config.WithFallback(ParseOverride(options.Overrides[i]));
+            ours = ours.WithFallback(ParseOverride(options.Overrides[i]));
         }
 
         if (options.ConfigFile is { } file)
         {
-            config = config.WithFallback(HoconReader.FromFile(file));
+            ours = ours.WithFallback(HoconReader.FromFile(file));
         }
 
-        return config.WithFallback(ApplicationConfig).WithFallback(ReferenceConfig).Resolve();
+        ours = ours.WithFallback(ApplicationConfig).WithFallback(ReferenceConfig);
+
+        // Akka drops every event below akka.loglevel before Serilog sees it, so unless a layer sets
+        // akka.loglevel itself it follows actorecho.logging: the most verbose level any category
+        // asks for. That layer sits right above Akka's defaults, so any explicit setting wins.
+        var logging = LoggingSettings.FromConfig(ours.WithFallback(AkkaDefaults).Resolve());
+        return ours.WithFallback(AkkaLogLevelLayer(logging)).WithFallback(AkkaDefaults).Resolve();
+    }
+
+    /// <summary>
+    /// Hands a resolved configuration to Akka: rendered as JSON (which both readers agree on) and
+    /// parsed by <see cref="ConfigurationFactory.ParseString(string)"/>, for
+    /// <c>BootstrapSetup.Create().WithConfig(...)</c> or a TestKit.
+    /// </summary>
+    public static Config ToAkkaConfig(HoconConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return ConfigurationFactory.ParseString(config.ToJson(indented: false));
     }
 
     /// <summary>
@@ -105,6 +134,9 @@ public static class HostConfiguration
         var text = string.Format(CultureInfo.InvariantCulture, "{0} = \"{1}\"", BindKey, address);
         return HoconReader.ParseString(text, "--bind " + address);
     }
+
+    private static HoconConfig AkkaLogLevelLayer(LoggingSettings logging) =>
+        HoconReader.ParseString($"akka.loglevel = \"{logging.AkkaLogLevel}\"", "akka.loglevel derived from actorecho.logging");
 
     private static HoconConfig LoadReferences()
     {

@@ -1,29 +1,29 @@
 using System.Net;
-using ActorEcho.Actors;
+using Akka.Actor;
 using ActorEcho.Host.CommandLine;
 using ActorEcho.Host.Configuration;
 using ActorEcho.Server;
-using Microsoft.Extensions.Logging;
+using ActorEcho.Server.Supervision;
 
 namespace ActorEcho.Host.Demos;
 
 /// <summary>
-/// An in-process server for one demo: its own actor system, only the session endpoint, on
-/// 127.0.0.1 with a free port, <c>/crash</c> allowed, no signal handlers. Settings come from the
-/// same HOCON layers as the host, with <c>-D</c>-style overrides per demo.
+/// An in-process server for one demo: its own Akka actor system, only the session endpoint, on
+/// 127.0.0.1 with a free port, <c>/crash</c> allowed, no signal handlers, no log output (the demo
+/// narrates; the supervisors' decisions come from the event stream). Settings come from the same
+/// HOCON layers as the host, with <c>-D</c>-style overrides per demo.
 /// </summary>
 internal sealed class DemoServer : IAsyncDisposable
 {
     private static readonly string[] OtherEndpoints = ["session-udp", "echo-tcp", "time-tcp", "time-udp", "daytime-tcp", "daytime-udp"];
 
-    private readonly ILoggerFactory _logging;
+    private readonly IActorRef _supervisorLog;
 
-    private DemoServer(ActorSystem system, EchoServer server, ILoggerFactory logging, SupervisorLog log)
+    private DemoServer(ActorSystem system, EchoServer server, IActorRef supervisorLog)
     {
         System = system;
         Server = server;
-        _logging = logging;
-        SupervisorLog = log;
+        _supervisorLog = supervisorLog;
         SessionEndPoint = server.FindEndpoint("session-tcp")!.LocalEndPoint;
     }
 
@@ -33,8 +33,6 @@ internal sealed class DemoServer : IAsyncDisposable
 
     public IPEndPoint SessionEndPoint { get; }
 
-    /// <summary>The supervisors' decisions, as the kernel logged them.</summary>
-    public SupervisorLog SupervisorLog { get; }
 
     /// <summary>The overrides every demo server starts with (later ones win, so a demo can change them).</summary>
     public static IReadOnlyList<string> BaseOverrides { get; } =
@@ -46,6 +44,11 @@ internal sealed class DemoServer : IAsyncDisposable
         "actorecho.demo.allow-crash=on",
         "actorecho.coordinated-shutdown.run-by-process-exit=off",
         "actorecho.server.session.idle-timeout=off",
+
+        // The narration is the output; Akka's log lines (supervision warnings among them) would
+        // interleave with it. OFF also spares formatting events nobody reads.
+        "akka.loglevel=\"OFF\"",
+        "akka.stdout-loglevel=\"OFF\"",
     ];
 
     public static async Task<DemoServer> StartAsync(string name, DemoContext context, params string[] overrides)
@@ -57,15 +60,15 @@ internal sealed class DemoServer : IAsyncDisposable
         };
         var config = HostConfiguration.Load(options);
         var settings = ServerSettings.FromConfig(config);
-        var log = new SupervisorLog();
-        var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(log));
-        var system = ActorSystem.Create("demo-" + name, config, new ActorSystemSetup { LoggerFactory = logging });
+        var system = ActorSystem.Create("demo-" + name, BootstrapSetup.Create().WithConfig(HostConfiguration.ToAkkaConfig(config)));
         try
         {
+            var log = system.ActorOf(Props.Create(() => new SupervisorLog()), "supervisor-log");
+            system.EventStream.Subscribe(log, typeof(SupervisionDecision));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(20));
             var server = await EchoServer.StartAsync(system, settings, timeout.Token).ConfigureAwait(false);
-            var started = new DemoServer(system, server, logging, log);
+            var started = new DemoServer(system, server, log);
             var s = settings.Supervision;
             context.Observe($"server up on {started.SessionEndPoint} (supervision {Describe(s.Strategy)}, max-restarts {s.MaxRestarts} within {s.Within.TotalSeconds:0}s, /crash allowed)");
             return started;
@@ -73,12 +76,15 @@ internal sealed class DemoServer : IAsyncDisposable
         catch
         {
             await system.Terminate().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
-            logging.Dispose();
             throw;
         }
     }
 
     public static string Describe(SupervisionStrategyKind kind) => kind == SupervisionStrategyKind.AllForOne ? "all-for-one" : "one-for-one";
+
+    /// <summary>The supervisors' decisions so far (<see cref="SupervisionDecision"/> from the event stream), oldest first.</summary>
+    public Task<IReadOnlyList<SupervisionDecision>> SupervisionDecisionsAsync(DemoContext context) =>
+        SupervisorLog.ReadAsync(_supervisorLog, context.StepTimeout);
 
     public async Task<DemoClient> ConnectAsync(string name, DemoContext context, int? receiveBufferSize = null) =>
         await DemoClient.ConnectAsync(name, SessionEndPoint, context, receiveBufferSize).ConfigureAwait(false);
@@ -92,7 +98,6 @@ internal sealed class DemoServer : IAsyncDisposable
         finally
         {
             await System.Terminate().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
-            _logging.Dispose();
         }
     }
 }

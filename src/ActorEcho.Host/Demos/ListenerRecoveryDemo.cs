@@ -2,8 +2,8 @@ namespace ActorEcho.Host.Demos;
 
 /// <summary>
 /// Demo 4: the session endpoint's listener itself fails. Its supervisor (the server root) restarts
-/// it. This server's listener keeps its bound socket and its sessions across a restart, and the
-/// kernel restarts the kept sessions with it: every client is told its session was reset and
+/// it. This server's listener keeps its bound socket and its sessions across a restart, and Akka
+/// restarts the kept children with it: every client is told its session was reset and
 /// keeps its connection; a client that reconnects, and one that connects while the listener is
 /// failing, are served on the same port.
 /// </summary>
@@ -36,15 +36,15 @@ internal sealed class ListenerRecoveryDemo : ISupervisionDemo
             await fay.EchoAsync("hi from fay\n").ConfigureAwait(false);
             context.Observe($"fay connected to {port} and got 'hi from fay' back: the connection waited for the restarted listener");
 
-            var decisions = server.SupervisorLog.Decisions;
+            var decisions = await server.SupervisionDecisionsAsync(context).ConfigureAwait(false);
             foreach (var decision in decisions)
             {
-                context.Observe("kernel: " + decision);
+                context.Observe("akka: " + SupervisorLog.Describe(decision));
             }
 
             DemoContext.Check(
-                decisions.Any(d => d.Contains("session-tcp failed", StringComparison.Ordinal) && d.Contains("chose Restart", StringComparison.Ordinal)),
-                "the kernel did not report the listener's failure going to its supervisor with the decision Restart");
+                decisions.Any(d => d.Child.EndsWith("/session-tcp", StringComparison.Ordinal) && d.Directive == "Restart"),
+                "no SupervisionDecision reported the listener's failure going to its supervisor with the directive Restart");
             context.Observe("the listener's failure went up to its supervisor (the server root), which chose Restart");
 
             context.Step("dora and eli read what the listener's restart meant for their sessions");

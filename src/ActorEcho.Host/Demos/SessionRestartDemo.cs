@@ -31,9 +31,9 @@ internal sealed class SessionRestartDemo : ISupervisionDemo
         context.Step("alice sends /crash: her session actor throws");
         await alice.SendAsync("/crash\n").ConfigureAwait(false);
         await ExpectLineAsync(alice, DemoLines.Reset, context).ConfigureAwait(false);
-        foreach (var decision in server.SupervisorLog.Decisions)
+        foreach (var decision in await server.SupervisionDecisionsAsync(context).ConfigureAwait(false))
         {
-            context.Observe("kernel: " + decision);
+            context.Observe("akka: " + SupervisorLog.Describe(decision));
         }
 
         context.Step("alice checks she is still connected and what was reset");

@@ -1,55 +1,43 @@
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using ActorEcho.Server.Supervision;
 
 namespace ActorEcho.Host.Demos;
 
 /// <summary>
-/// A logger provider that keeps the kernel's supervision decisions (event ids 1000 and 1001:
-/// "X failed; supervisor Y chose Z") and drops everything else, so a demo can show what the
-/// supervisor decided without stack traces on the console.
+/// Keeps every <see cref="SupervisionDecision"/> the server's supervisors publish on the event
+/// stream, so a demo can show what a supervisor decided without log lines or stack traces on the
+/// console. Its creator subscribes it to <see cref="SupervisionDecision"/> right after creating it
+/// (not in <c>PreStart</c>, which runs later), so no decision after that moment is missed.
 /// </summary>
-internal sealed class SupervisorLog : ILoggerProvider
+internal sealed class SupervisorLog : ReceiveActor
 {
-    private readonly List<string> _decisions = [];
+    private readonly List<SupervisionDecision> _decisions = [];
 
-    /// <summary>The decisions so far, oldest first.</summary>
-    public IReadOnlyList<string> Decisions
+    public SupervisorLog()
     {
-        get
-        {
-            lock (_decisions)
-            {
-                return [.. _decisions];
-            }
-        }
+        Receive<SupervisionDecision>(_decisions.Add);
+        Receive<Read>(_ => Sender.Tell(_decisions.ToArray()));
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+    /// <summary>
+    /// The decisions so far, oldest first. A decision published before this call is included: the
+    /// event stream put it in the log's mailbox before this request.
+    /// </summary>
+    public static async Task<IReadOnlyList<SupervisionDecision>> ReadAsync(IActorRef log, TimeSpan timeout) =>
+        await log.Ask<SupervisionDecision[]>(Read.Instance, timeout).ConfigureAwait(false);
 
-    public void Dispose()
+    /// <summary>One line for the narration: who decided what about whom, and why.</summary>
+    public static string Describe(SupervisionDecision decision)
     {
+        ArgumentNullException.ThrowIfNull(decision);
+        return $"supervisor {decision.Supervisor} chose {decision.Directive} for {decision.Child} after: {decision.Cause}";
     }
 
-    private void Add(string line)
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>Asks for the decisions so far; the reply is a <see cref="SupervisionDecision"/> array.</summary>
+    private sealed record Read
     {
-        lock (_decisions)
-        {
-            _decisions.Add(line);
-        }
-    }
-
-    private sealed class Logger(SupervisorLog owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => category == "ActorEcho.Actors";
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (category == "ActorEcho.Actors" && eventId.Id is 1000 or 1001)
-            {
-                owner.Add(formatter(state, exception));
-            }
-        }
+        public static Read Instance { get; } = new();
     }
 }

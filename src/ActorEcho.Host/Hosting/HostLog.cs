@@ -1,29 +1,51 @@
+using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace ActorEcho.Host.Hosting;
 
-/// <summary>The host's log events (category <c>ActorEcho.Host</c>).</summary>
-internal static partial class HostLog
+/// <summary>
+/// The host's own log lines. They go straight to Serilog (not through Akka), because some are
+/// written before the actor system exists or after it has terminated; they carry
+/// <c>SourceContext</c> and <c>LogSource</c> <c>ActorEcho.Host</c>, so the templates and the
+/// per-category overrides treat them like Akka's events.
+/// </summary>
+internal static class HostLog
 {
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "ActorEcho {Version} starting (system {SystemName}, pid {ProcessId})")]
-    public static partial void Starting(ILogger logger, string version, string systemName, int processId);
+    /// <summary>The category (and log source) of every host line.</summary>
+    public const string Category = "ActorEcho.Host";
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Listening: {EndpointName} {Protocol} {LocalEndPoint}")]
-    public static partial void Listening(ILogger logger, string endpointName, string protocol, IPEndPoint localEndPoint);
+    /// <summary>A logger whose events carry the host's category.</summary>
+    public static ILogger For(ILogger root) =>
+        root.ForContext(Serilog.Core.Constants.SourceContextPropertyName, Category).ForContext("LogSource", Category);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "ActorEcho ready: {Count} endpoints bound; Ctrl+C or SIGTERM stops it")]
-    public static partial void Ready(ILogger logger, int count);
+    public static void Starting(this ILogger log, string version, string systemName, int processId) =>
+        log.Information("ActorEcho {Version} starting (system {SystemName}, pid {ProcessId})", version, systemName, processId);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Binding to {Address}, which is not a loopback address: the server is reachable from the network")]
-    public static partial void NonLoopback(ILogger logger, IPAddress address);
+    public static void SigintRestored(this ILogger log) =>
+        log.Information("SIGINT was ignored when the process started (a background job of a non-interactive shell inherits that); it was restored so SIGINT runs the coordinated shutdown");
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Shutdown: stopping {Count} endpoints")]
-    public static partial void ShutdownBegins(ILogger logger, int count);
+    public static void Listening(this ILogger log, string endpointName, string protocol, IPEndPoint localEndPoint) =>
+        log.Information("Listening: {EndpointName} {Protocol} {LocalEndPoint}", endpointName, protocol, localEndPoint);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "ActorEcho stopped")]
-    public static partial void Stopped(ILogger logger);
+    public static void Ready(this ILogger log, int count) =>
+        log.Information("ActorEcho ready: {Count} endpoints bound; Ctrl+C or SIGTERM stops it", count);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "ActorEcho failed to start: {Reason}")]
-    public static partial void StartFailed(ILogger logger, string reason);
+    public static void NonLoopback(this ILogger log, IPAddress address) =>
+        log.Warning("Binding to {Address}, which is not a loopback address: the server is reachable from the network", address);
+
+    public static void SignalReceived(this ILogger log, string signal, string systemName) =>
+        log.Information("Received {Signal}; running coordinated shutdown of {SystemName}", signal, systemName);
+
+    public static void ShutdownBegins(this ILogger log, int count) =>
+        log.Information("Shutdown: stopping {Count} endpoints", count);
+
+    public static void PhaseStarting(this ILogger log, string phase, TimeSpan timeout) =>
+        log.Information("Coordinated shutdown phase {Phase} starting (timeout {Timeout})", phase, timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s");
+
+    public static void Stopped(this ILogger log) =>
+        log.Information("ActorEcho stopped");
+
+    public static void StartFailed(this ILogger log, string reason) =>
+        log.Error("ActorEcho failed to start: {Reason}", reason);
 }

@@ -1,39 +1,43 @@
 using System.Net;
-using ActorEcho.Actors;
+using Akka.Actor;
+using ActorEcho.Hocon;
 using ActorEcho.Server;
-using Microsoft.Extensions.Logging;
-
+using Serilog;
 
 namespace ActorEcho.Host.Hosting;
 
 /// <summary>
 /// A started host: its configuration, actor system and bound endpoints. <see cref="StopAsync"/>
-/// (or SIGTERM / Ctrl+C when enabled) runs the coordinated shutdown.
+/// (or SIGTERM / Ctrl+C, when the host handles signals) runs Akka's coordinated shutdown:
+/// unbind every endpoint, tell every session <c>NOTICE server shutting down</c>, flush and close,
+/// terminate the actor system.
 /// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
-    private readonly EchoServer _server;
-    private readonly ILogger _logger;
-    private readonly ILoggerFactory? _ownedLogging;
+    private readonly ILogger _log;
+    private readonly IDisposable? _ownedLogger;
 
-    internal RunningHost(ActorSystem system, EchoServer server, HoconConfig config, ILogger logger, ILoggerFactory? ownedLogging)
+    internal RunningHost(ActorSystem system, EchoServer server, HoconConfig config, ILogger log, IDisposable? ownedLogger)
     {
         System = system;
-        _server = server;
+        Server = server;
         Config = config;
-        _logger = logger;
-        _ownedLogging = ownedLogging;
+        _log = log;
+        _ownedLogger = ownedLogger;
         WhenTerminated = FinishAsync();
     }
 
     /// <summary>The actor system the server runs in.</summary>
     public ActorSystem System { get; }
 
+    /// <summary>The running server.</summary>
+    public EchoServer Server { get; }
+
     /// <summary>The merged, resolved configuration the host started with.</summary>
     public HoconConfig Config { get; }
 
     /// <summary>Every bound endpoint with its actual local address (port 0 becomes the real port).</summary>
-    public IReadOnlyList<ServerEndpoint> Endpoints => _server.Endpoints;
+    public IReadOnlyList<ServerEndpoint> Endpoints => Server.Endpoints;
 
     /// <summary>Completes once the system has terminated and the host's own logging is flushed.</summary>
     public Task WhenTerminated { get; }
@@ -54,10 +58,10 @@ public sealed class RunningHost : IAsyncDisposable
         throw new KeyNotFoundException($"no {protocol} endpoint named '{name}'; bound: {known}");
     }
 
-    /// <summary>Runs the coordinated shutdown (unbind, notify sessions, flush, stop) and waits for it to finish.</summary>
+    /// <summary>Runs the coordinated shutdown (unbind, notify sessions, flush, terminate) and waits for it to finish.</summary>
     public async Task StopAsync()
     {
-        _ = System.Terminate();
+        await CoordinatedShutdown.Get(System).Run(new HostShutdownReason(nameof(StopAsync))).ConfigureAwait(false);
         await WhenTerminated.ConfigureAwait(false);
     }
 
@@ -67,7 +71,18 @@ public sealed class RunningHost : IAsyncDisposable
     private async Task FinishAsync()
     {
         await System.WhenTerminated.ConfigureAwait(false);
-        HostLog.Stopped(_logger);
-        _ownedLogging?.Dispose();
+        _log.Stopped();
+        if (_ownedLogger is not null)
+        {
+            // The host installed it as Serilog's static logger (Akka.Logger.Serilog writes there).
+            if (ReferenceEquals(Log.Logger, _ownedLogger))
+            {
+                await Log.CloseAndFlushAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                _ownedLogger.Dispose();
+            }
+        }
     }
 }

@@ -1,17 +1,21 @@
-using Microsoft.Extensions.Logging;
+using System.Globalization;
 using Serilog;
-using Serilog.Extensions.Logging;
+using Serilog.Core;
 
 namespace ActorEcho.Host.Logging;
 
-/// <summary>Builds the Serilog pipeline the host hands to the kernel as its <see cref="ILoggerFactory"/>.</summary>
+/// <summary>
+/// Builds the Serilog pipeline of <c>actorecho.logging</c>. The host installs it as Serilog's static
+/// <see cref="Log.Logger"/>, because that is where Akka.Logger.Serilog's <c>SerilogLogger</c> (the
+/// logger <c>akka.loggers</c> names) writes every Akka log event.
+/// </summary>
 public static class HostLogging
 {
     /// <summary>
-    /// A logger factory writing to the console and, when <see cref="LoggingSettings.FilePath"/> is
-    /// set, a rolling file. Disposing the factory flushes and closes both.
+    /// A logger writing to the console and, when <see cref="LoggingSettings.FilePath"/> is set, a
+    /// rolling file. Disposing it flushes and closes both.
     /// </summary>
-    public static ILoggerFactory CreateLoggerFactory(LoggingSettings settings)
+    public static Logger CreateLogger(LoggingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var configuration = new LoggerConfiguration().MinimumLevel.Is(settings.Level);
@@ -22,7 +26,7 @@ public static class HostLogging
 
         if (settings.ConsoleEnabled)
         {
-            configuration = configuration.WriteTo.Console(outputTemplate: settings.ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            configuration = configuration.WriteTo.Console(outputTemplate: settings.ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
         }
 
         if (settings.FilePath is { } path)
@@ -30,11 +34,11 @@ public static class HostLogging
             configuration = configuration.WriteTo.File(
                 path,
                 outputTemplate: settings.FileTemplate,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                formatProvider: CultureInfo.InvariantCulture,
                 rollingInterval: settings.FileRollingInterval,
                 retainedFileCountLimit: settings.FileRetainedCount);
         }
 
-        return new SerilogLoggerFactory(configuration.CreateLogger(), dispose: true);
+        return configuration.CreateLogger();
     }
 }

@@ -6,17 +6,22 @@ namespace ActorEcho.Host.Logging;
 
 /// <summary>
 /// The host's logging settings (HOCON <c>actorecho.logging.*</c>; hocon/actorecho.conf comments
-/// each key). Defaults here equal that file's.
+/// each key). Defaults here equal that file's. Serilog writes them; Akka's events reach it through
+/// Akka.Logger.Serilog, which names the logging actor's path in <c>LogSource</c> and its class in
+/// <c>SourceContext</c> (the property <see cref="Overrides"/> match on).
 /// </summary>
 public sealed record LoggingSettings
 {
-    /// <summary>Default message template of the console and the file: time, level, category, message.</summary>
-    public const string DefaultTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+    /// <summary>Default console template: time, level, where the event comes from (an actor path, or ActorEcho.Host), message.</summary>
+    public const string DefaultTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {LogSource}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>Default file template: as the console's, with the date, the offset and the logging class.</summary>
+    public const string DefaultFileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {LogSource} ({SourceContext}): {Message:lj}{NewLine}{Exception}";
 
     /// <summary>Minimum level of every category without an override (default Information).</summary>
     public LogEventLevel Level { get; init; } = LogEventLevel.Information;
 
-    /// <summary>Minimum level per category prefix, e.g. <c>ActorEcho.Actors</c> (default none).</summary>
+    /// <summary>Minimum level per class-name prefix (Serilog's <c>SourceContext</c>), e.g. <c>Akka.IO</c> (default none).</summary>
     public IReadOnlyDictionary<string, LogEventLevel> Overrides { get; init; } = new Dictionary<string, LogEventLevel>();
 
     /// <summary>Whether events go to the console (default on).</summary>
@@ -34,8 +39,30 @@ public sealed record LoggingSettings
     /// <summary>Rolled files kept; older ones are deleted (default 7).</summary>
     public int FileRetainedCount { get; init; } = 7;
 
-    /// <summary>The file's output template (default <see cref="DefaultTemplate"/>).</summary>
-    public string FileTemplate { get; init; } = DefaultTemplate;
+    /// <summary>The file's output template (default <see cref="DefaultFileTemplate"/>).</summary>
+    public string FileTemplate { get; init; } = DefaultFileTemplate;
+
+    /// <summary>
+    /// The most verbose level Serilog lets through for an event that comes from Akka: <see cref="Level"/>
+    /// or any override, except overrides of the host's own category, whose lines never pass through Akka.
+    /// </summary>
+    public LogEventLevel MostVerboseFromAkka => Overrides
+        .Where(o => !o.Key.StartsWith(Hosting.HostLog.Category, StringComparison.Ordinal))
+        .Select(o => o.Value)
+        .Append(Level)
+        .Min();
+
+    /// <summary>
+    /// <see cref="MostVerboseFromAkka"/> in Akka's terms (<c>akka.loglevel</c>): DEBUG, INFO, WARNING or
+    /// ERROR. Akka has no level below Debug or above Error, so Verbose maps to DEBUG and Fatal to ERROR.
+    /// </summary>
+    public string AkkaLogLevel => MostVerboseFromAkka switch
+    {
+        LogEventLevel.Verbose or LogEventLevel.Debug => "DEBUG",
+        LogEventLevel.Information => "INFO",
+        LogEventLevel.Warning => "WARNING",
+        _ => "ERROR",
+    };
 
     /// <summary>
     /// Reads <c>actorecho.logging</c> from a merged configuration. A key that is missing keeps its

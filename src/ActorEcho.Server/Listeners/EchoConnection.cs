@@ -1,5 +1,7 @@
 using Akka.Actor;
+using Akka.Event;
 using Akka.IO;
+using ActorEcho.Server.Logging;
 using ActorEcho.Server.Inbound;
 using ActorEcho.Server.Outbound;
 using ActorEcho.Server.Runtime;
@@ -68,7 +70,11 @@ internal sealed class EchoConnection : UntypedActor
                 Outbound.OnAck(ack, Self);
                 break;
             case Tcp.CommandFailed failed:
-                _state.Outbound?.OnRefused(failed, Self);
+                if (_state.Outbound?.OnRefused(failed, Self) == WriteRefusal.QueueFullAborted)
+                {
+                    Context.GetLogger().WriteRefused(Self.Path.ToString(), failed.CauseString);
+                }
+
                 break;
             case Tcp.PeerClosed or EndpointProtocol.ServerShuttingDown:
                 if (!_closing)

@@ -74,8 +74,24 @@ internal sealed partial class TcpServiceListener : UntypedActor
     {
         if (!_state.BindAnswered)
         {
-            _runtime.TcpManager.Tell(new Tcp.Bind(Self, _spec.Address, backlog: 1024, pullMode: true), Self);
+            _runtime.TcpManager.Tell(new Tcp.Bind(Self, _spec.Address, backlog: 1024, options: SocketOptions(), pullMode: true), Self);
         }
+    }
+
+    private List<Inet.SocketOption> SocketOptions()
+    {
+        var options = new List<Inet.SocketOption>();
+        if (_runtime.Settings.SocketSendBufferSize is { } send)
+        {
+            options.Add(new Inet.SO.SendBufferSize(send));
+        }
+
+        if (_runtime.Settings.SocketReceiveBufferSize is { } receive)
+        {
+            options.Add(new Inet.SO.ReceiveBufferSize(receive));
+        }
+
+        return options;
     }
 
     protected override void PreRestart(Exception reason, object message)

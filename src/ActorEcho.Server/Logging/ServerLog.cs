@@ -11,9 +11,6 @@ namespace ActorEcho.Server.Logging;
 /// </summary>
 internal static class ServerLog
 {
-    /// <summary>The log source the server uses outside its actors.</summary>
-    public const string Category = "ActorEcho.Server";
-
     public static void EndpointBound(this ILoggingAdapter log, string endpoint, string protocol, EndPoint localEndPoint) =>
         log.Info("Endpoint {Endpoint} ({Protocol}) bound to {LocalEndPoint}", endpoint, protocol, localEndPoint);
 
@@ -33,16 +30,16 @@ internal static class ServerLog
         log.Info("Session {SessionId} from {Remote} closed: {Reason}", sessionId, remote, reason);
 
     public static void SessionRestarted(this ILoggingAdapter log, long sessionId, EndPoint remote, int restarts, TimeSpan window, string error) =>
-        log.Warning("Session {SessionId} from {Remote} restarted after an internal error ({Restarts} within {Window}): {Error}", sessionId, remote, restarts, window, error);
+        log.Warning("Session {SessionId} from {Remote} restarted after an internal error ({Restarts} within {WindowSeconds}s): {Error}", sessionId, remote, restarts, window.TotalSeconds, error);
 
     public static void SessionGaveUp(this ILoggingAdapter log, long sessionId, EndPoint remote, int restarts, TimeSpan window, int maxRestarts) =>
-        log.Error("Session {SessionId} from {Remote} stopped: {Restarts} failures within {Window} (max {MaxRestarts} restarts)", sessionId, remote, restarts, window, maxRestarts);
+        log.Error("Session {SessionId} from {Remote} stopped: {Restarts} failures within {WindowSeconds}s (max {MaxRestarts} restarts)", sessionId, remote, restarts, window.TotalSeconds, maxRestarts);
 
     public static void SessionIdle(this ILoggingAdapter log, long sessionId, EndPoint remote, TimeSpan idleTimeout) =>
-        log.Info("Session {SessionId} from {Remote} idle for {IdleTimeout}; closing", sessionId, remote, idleTimeout);
+        log.Info("Session {SessionId} from {Remote} idle for {IdleTimeoutSeconds}s; closing", sessionId, remote, idleTimeout.TotalSeconds);
 
     public static void CloseTimedOut(this ILoggingAdapter log, long sessionId, EndPoint remote, TimeSpan closeTimeout) =>
-        log.Warning("Session {SessionId} from {Remote} did not finish closing within {CloseTimeout}; connection reset", sessionId, remote, closeTimeout);
+        log.Warning("Session {SessionId} from {Remote} did not finish closing within {CloseTimeoutSeconds}s; connection reset", sessionId, remote, closeTimeout.TotalSeconds);
 
     public static void SlowReaderDropped(this ILoggingAdapter log, long sessionId, EndPoint remote, long dropped) =>
         log.Warning("Session {SessionId} from {Remote} reads too slowly: dropped {Dropped} chat messages", sessionId, remote, dropped);
@@ -57,10 +54,12 @@ internal static class ServerLog
         log.Info("Server shutting down: closing {Count} connections on {Endpoint}", count, endpoint);
 
     public static void ClosingConnectionsTimedOut(this ILoggingAdapter log, string endpoint, int count, TimeSpan timeout) =>
-        log.Warning("Endpoint {Endpoint}: {Count} connections did not close within {Timeout}; stopping them", endpoint, count, timeout);
+        log.Warning("Endpoint {Endpoint}: {Count} connections did not close within {TimeoutSeconds}s; stopping them", endpoint, count, timeout.TotalSeconds);
 
+    // Debug: it comes moments before the actor system terminates, when Akka may already be stopping
+    // its loggers; the host logs its own "ActorEcho stopped" after termination.
     public static void ServerStopped(this ILoggingAdapter log) =>
-        log.Info("Server stopped");
+        log.Debug("Server stopped");
 
     public static void UdpSendFailed(this ILoggingAdapter log, string endpoint, EndPoint remote, string error) =>
         log.Warning("UDP endpoint {Endpoint}: reply to {Remote} not sent: {Error}", endpoint, remote, error);

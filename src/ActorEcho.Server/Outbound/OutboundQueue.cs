@@ -60,6 +60,7 @@ internal sealed class OutboundQueue
     private long _droppedSinceNotice;
     private long _inFlightBytes;
     private long _unrequestedBytes;
+    private bool _abortedForHole;
 
     /// <param name="connection">The connection actor the writes go to.</param>
     /// <param name="reads">The connection's read gate, held back while too much own output is queued.</param>
@@ -178,20 +179,33 @@ internal sealed class OutboundQueue
     }
 
     /// <summary>
-    /// The connection refused one of our writes (<c>Tcp.CommandFailed</c>). With the window below the
-    /// connection's queue limit this does not happen; if it does, bytes are missing from the middle of
-    /// the client's stream, so the connection is aborted (the client sees a reset) rather than going
-    /// on with a hole. Returns false when the refused command is not a write.
+    /// The connection refused one of our writes (<c>Tcp.CommandFailed</c>). Two cases:
+    /// <list type="bullet">
+    /// <item>the connection is going away (it fails every write still queued when it stops, with the
+    /// cause "connection is closing"; its <c>ConnectionClosed</c> follows): nothing to do;</item>
+    /// <item>its write queue was full (<c>write-commands-queue-max-size</c>). With the window below
+    /// that limit this does not happen; if it does, bytes are missing from the middle of the
+    /// client's stream, so the connection is aborted (the client sees a reset) rather than going on
+    /// with a hole.</item>
+    /// </list>
+    /// Returns <see cref="WriteRefusal.NotAWrite"/> when the refused command is not a write.
     /// </summary>
-    public bool OnRefused(Tcp.CommandFailed failed, IActorRef owner)
+    public WriteRefusal OnRefused(Tcp.CommandFailed failed, IActorRef owner)
     {
         if (failed.Cmd is not Tcp.Write)
         {
-            return false;
+            return WriteRefusal.NotAWrite;
         }
 
+        var cause = failed.Cause.HasValue ? failed.Cause.Value?.Message : null;
+        if (cause is null || !cause.Contains("queue is full", StringComparison.OrdinalIgnoreCase) || _abortedForHole)
+        {
+            return WriteRefusal.ConnectionClosing;
+        }
+
+        _abortedForHole = true;
         _connection.Tell(Tcp.Abort.Instance, owner);
-        return true;
+        return WriteRefusal.QueueFullAborted;
     }
 
     /// <summary>Hands queued items to the connection, oldest first, while the in-flight window has room.</summary>

@@ -2,13 +2,16 @@ using Akka.Actor;
 using ActorEcho.Server.Chat;
 using ActorEcho.Server.Datagrams;
 using ActorEcho.Server.Listeners;
+using ActorEcho.Server.Supervision;
 
 namespace ActorEcho.Server.Runtime;
 
 /// <summary>
 /// The top of one server's actor tree (<c>/user/actorecho-server-N</c>): the chat hub and one child
 /// per endpoint. Stopping it stops everything the server runs, which is the last step of
-/// <see cref="EchoServer.StopAsync"/>.
+/// <see cref="EchoServer.StopAsync"/>. A failing endpoint actor or hub is restarted with Akka's
+/// default decider, without a retry limit (a listener keeps its bound socket and its children
+/// across the restart), and every decision is reported like the listeners' own.
 /// </summary>
 internal sealed class ServerRoot : UntypedActor
 {
@@ -18,6 +21,9 @@ internal sealed class ServerRoot : UntypedActor
     {
         _runtime = runtime;
     }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new ReportingOneForOneStrategy(-1, Timeout.InfiniteTimeSpan, Akka.Actor.SupervisorStrategy.DefaultDecider);
 
     protected override void PreStart()
     {

@@ -91,9 +91,13 @@ internal sealed partial class SessionActor
                 ReportCongestion();
                 TrySendClose();
                 return true;
-            case Tcp.CommandFailed failed when _session.Outbound?.OnRefused(failed, Self) == true:
-                // The queue aborted the connection; its Aborted ends this session.
-                _log.WriteRefused(Self.Path.ToString(), failed.CauseString);
+            case Tcp.CommandFailed failed when _session.Outbound is { } outbound && outbound.OnRefused(failed, Self) is var refusal and not WriteRefusal.NotAWrite:
+                if (refusal == WriteRefusal.QueueFullAborted)
+                {
+                    // The queue aborted the connection; its Aborted ends this session.
+                    _log.WriteRefused(Self.Path.ToString(), failed.CauseString);
+                }
+
                 return true;
             case Tcp.ConnectionClosed closed:
                 if (!_closing)

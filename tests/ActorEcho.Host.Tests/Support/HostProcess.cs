@@ -7,7 +7,7 @@ namespace ActorEcho.Host.Tests.Support;
 
 /// <summary>
 /// The real host executable (ActorEcho.Host.dll, copied beside the tests) run with <c>dotnet</c>,
-/// for what only a process can show: signals and the exit code.
+/// for what only a process can show: signals, the exit code, the console output.
 /// </summary>
 internal sealed partial class HostProcess : IDisposable
 {
@@ -27,18 +27,40 @@ internal sealed partial class HostProcess : IDisposable
 
     public static HostProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ActorEcho.Host.dll"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(HostDll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
         }
 
+        return Run(start);
+    }
+
+    /// <summary>
+    /// Starts the host with SIGINT ignored, as a non-interactive shell starts a background job:
+    /// <c>sh</c> sets the disposition with <c>trap '' INT</c>, and <c>exec</c> keeps it (an ignored
+    /// signal stays ignored across exec) while the process keeps the shell's pid.
+    /// </summary>
+    public static HostProcess StartWithSigintIgnored(params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("trap '' INT; exec dotnet \"$@\"");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(HostDll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return Run(start);
+    }
+
+    private static string HostDll => Path.Combine(AppContext.BaseDirectory, "ActorEcho.Host.dll");
+
+    private static HostProcess Run(ProcessStartInfo start)
+    {
         var process = new Process { StartInfo = start };
         var host = new HostProcess(process);
         process.OutputDataReceived += (_, e) => host.OnStdout(e.Data);

@@ -32,6 +32,8 @@ public sealed class ServerSettingsTests
         Assert.Equal(40, settings.Chat.RateBurst);
         Assert.Equal(SlowReaderPolicy.Backpressure, settings.Session.SlowReaderPolicy);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.Session.SlowReaderTimeout);
+        Assert.Null(settings.SocketSendBufferSize);
+        Assert.Null(settings.SocketReceiveBufferSize);
         Assert.Equal(SupervisionStrategyKind.OneForOne, settings.Supervision.Strategy);
         Assert.Equal(3, settings.Supervision.MaxRestarts);
         Assert.Equal(TimeSpan.FromMinutes(1), settings.Supervision.Within);
@@ -51,8 +53,9 @@ public sealed class ServerSettingsTests
                 max-line-length = 100
                 idle-timeout = 2m
                 close-timeout = 1s
-                outbound { max-in-flight-bytes = 8 KiB, echo-high-watermark = 64 KiB, max-queued-messages = 7, slow-reader-policy = disconnect }
+                outbound { max-in-flight-bytes = 8 KiB, echo-high-watermark = 64 KiB, max-queued-messages = 7, slow-reader-policy = disconnect, slow-reader-timeout = 3s }
               }
+              socket { send-buffer-size = 16 KiB, receive-buffer-size = 32 KiB }
               chat { rate-limit = 2.5, rate-burst = 5, max-name-length = 16 }
               supervision { strategy = all-for-one, max-restarts = 1, within = 10s }
             }
@@ -75,11 +78,35 @@ public sealed class ServerSettingsTests
                 EchoHighWatermark = 65536,
                 MaxQueuedMessages = 7,
                 SlowReaderPolicy = SlowReaderPolicy.Disconnect,
+                SlowReaderTimeout = TimeSpan.FromSeconds(3),
             },
             settings.Session);
+        Assert.Equal(16384, settings.SocketSendBufferSize);
+        Assert.Equal(32768, settings.SocketReceiveBufferSize);
         Assert.Equal(new ChatSettings { RateLimit = 2.5, RateBurst = 5, MaxNameLength = 16 }, settings.Chat);
         Assert.Equal(new SupervisionSettings { Strategy = SupervisionStrategyKind.AllForOne, MaxRestarts = 1, Within = TimeSpan.FromSeconds(10) }, settings.Supervision);
         Assert.True(settings.AllowCrash);
+    }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(256 * 1024 + 8192, true)]
+    [InlineData(256 * 1024 + 8191, false)]
+    public void ValidateAgainst_Should_RequireAWriteQueueLimitAboveTheWindowPlusTwoFrames(int limit, bool valid)
+    {
+        var tcp = Akka.IO.TcpSettings.Create(Akka.Configuration.ConfigurationFactory.ParseString(
+            $"write-commands-queue-max-size = {limit}, maximum-frame-size = 4k, receive-buffer-size = 8k, send-buffer-size = 8k, batch-accept-limit = 10, register-timeout = 5s"));
+
+        var check = () => ServerSettings.Default.ValidateAgainst(tcp);
+
+        if (valid)
+        {
+            check();
+        }
+        else
+        {
+            Assert.Contains("write-commands-queue-max-size", Assert.Throws<ArgumentException>(check).Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -103,14 +103,32 @@ public sealed class SparseAckTests : ServerTestKit
     }
 
     [Fact]
-    public void RefusedWrite_Should_AbortTheConnection_RatherThanLeaveAHoleInTheStream()
+    public void WriteRefusedForAFullQueue_Should_AbortTheConnectionOnce_RatherThanLeaveAHoleInTheStream()
     {
         var client = Start();
 
         client.Send("lost\n");
         var write = client.PumpUntil<Tcp.Write>();
-        client.Handler.Tell(new Tcp.CommandFailed(write), client.Connection.Ref);
-
+        var full = new IOException("Dropping write because queue is full");
+        client.Handler.Tell(new Tcp.CommandFailed(write).WithCause(full), client.Connection.Ref);
         client.PumpUntil<Tcp.Abort>();
+        client.ExpectText("lost\n");
+
+        client.Handler.Tell(new Tcp.CommandFailed(write).WithCause(full), client.Connection.Ref);
+        client.ExpectNothing();
+    }
+
+    [Fact]
+    public void WritesFailedBecauseTheConnectionIsClosing_Should_BeIgnored()
+    {
+        var client = Start();
+
+        client.Send("bye\n");
+        var write = client.PumpUntil<Tcp.Write>();
+        client.Handler.Tell(new Tcp.CommandFailed(write).WithCause(new IOException("Dropping write because the connection is closing")), client.Connection.Ref);
+
+        client.ExpectText("bye\n");
+        client.ExpectNothing();
+        Assert.False(client.Aborted);
     }
 }

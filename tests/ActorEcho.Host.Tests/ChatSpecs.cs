@@ -2,7 +2,7 @@ using ActorEcho.Host.Tests.Support;
 
 namespace ActorEcho.Host.Tests;
 
-public sealed class ChatTests(ITestOutputHelper output)
+public sealed class ChatSpecs(ITestOutputHelper output) : HostSpec(output)
 {
     private const int Members = 50;
 
@@ -12,9 +12,9 @@ public sealed class ChatTests(ITestOutputHelper output)
     [Fact]
     public async Task FiftyMembers_Should_ReceiveEveryOtherMembersLinesExactlyOnceInOrder()
     {
-        await using var host = await TestHost.StartAsync(output);
-        var endPoint = host.Tcp("session-tcp");
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+        await using var host = await StartHostAsync();
+        var endPoint = TcpEndPoint(host, "session-tcp");
+        using var cts = Deadline(45);
         var clients = await Task.WhenAll(Enumerable.Range(0, Members).Select(_ => TcpTestClient.ConnectAsync(endPoint, cts.Token)));
         try
         {

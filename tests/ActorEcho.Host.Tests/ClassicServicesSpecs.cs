@@ -4,31 +4,31 @@ using ActorEcho.Host.Tests.Support;
 
 namespace ActorEcho.Host.Tests;
 
-public sealed class ClassicServicesTests(ITestOutputHelper output)
+public sealed class ClassicServicesSpecs(ITestOutputHelper output) : HostSpec(output)
 {
     private static readonly DateTime Epoch1900 = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     [Fact]
     public async Task Rfc868Time_Should_SendFourBigEndianBytesOverTcpAndUdp()
     {
-        await using var host = await TestHost.StartAsync(output);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await using var client = await TcpTestClient.ConnectAsync(host.Tcp("time-tcp"), cts.Token);
+        await using var host = await StartHostAsync();
+        using var cts = Deadline(15);
+        await using var client = await TcpTestClient.ConnectAsync(TcpEndPoint(host, "time-tcp"), cts.Token);
         var tcp = await client.ReadToEndAsync(cts.Token);
         AssertRfc868Now(tcp);
 
-        AssertRfc868Now(await Udp.RequestAsync(host.Udp("time-udp"), [0], cts.Token));
+        AssertRfc868Now(await Udp.RequestAsync(UdpEndPoint(host, "time-udp"), [0], cts.Token));
     }
 
     [Fact]
     public async Task Rfc867Daytime_Should_SendOneCtimeLineOverTcpAndUdp()
     {
-        await using var host = await TestHost.StartAsync(output);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await using var client = await TcpTestClient.ConnectAsync(host.Tcp("daytime-tcp"), cts.Token);
+        await using var host = await StartHostAsync();
+        using var cts = Deadline(15);
+        await using var client = await TcpTestClient.ConnectAsync(TcpEndPoint(host, "daytime-tcp"), cts.Token);
         AssertDaytime(await client.ReadToEndAsync(cts.Token));
 
-        AssertDaytime(await Udp.RequestAsync(host.Udp("daytime-udp"), "anything"u8.ToArray(), cts.Token));
+        AssertDaytime(await Udp.RequestAsync(UdpEndPoint(host, "daytime-udp"), "anything"u8.ToArray(), cts.Token));
     }
 
     private static void AssertRfc868Now(byte[] reply)

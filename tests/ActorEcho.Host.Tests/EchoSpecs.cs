@@ -3,7 +3,7 @@ using ActorEcho.Host.Tests.Support;
 
 namespace ActorEcho.Host.Tests;
 
-public sealed class EchoTests(ITestOutputHelper output)
+public sealed class EchoSpecs(ITestOutputHelper output) : HostSpec(output)
 {
     private const int Clients = 200;
     private const int MessagesPerClient = 6;
@@ -11,9 +11,9 @@ public sealed class EchoTests(ITestOutputHelper output)
     [Fact]
     public async Task TwoHundredClients_Should_EachReadBackExactlyTheirOwnBytes()
     {
-        await using var host = await TestHost.StartAsync(output);
-        var endPoint = host.Tcp("session-tcp");
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+        await using var host = await StartHostAsync();
+        var endPoint = TcpEndPoint(host, "session-tcp");
+        using var cts = Deadline(45);
 
         async Task RunClient(int id)
         {
@@ -39,9 +39,9 @@ public sealed class EchoTests(ITestOutputHelper output)
     public async Task EchoEndpoint_Should_EchoCommandsVerbatim()
     {
         // RFC 862: the plain echo endpoint has no commands, so "/time" comes back as sent.
-        await using var host = await TestHost.StartAsync(output);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await using var client = await TcpTestClient.ConnectAsync(host.Tcp("echo-tcp"), cts.Token);
+        await using var host = await StartHostAsync();
+        using var cts = Deadline(15);
+        await using var client = await TcpTestClient.ConnectAsync(TcpEndPoint(host, "echo-tcp"), cts.Token);
         await client.SendAsync("/time\nplain\n", cts.Token);
         Assert.Equal("/time", await client.ReadLineAsync(cts.Token));
         Assert.Equal("plain", await client.ReadLineAsync(cts.Token));
@@ -50,9 +50,9 @@ public sealed class EchoTests(ITestOutputHelper output)
     [Fact]
     public async Task SessionEndpoint_Should_AnswerHelpAndTime()
     {
-        await using var host = await TestHost.StartAsync(output);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await using var client = await TcpTestClient.ConnectAsync(host.Tcp("session-tcp"), cts.Token);
+        await using var host = await StartHostAsync();
+        using var cts = Deadline(15);
+        await using var client = await TcpTestClient.ConnectAsync(TcpEndPoint(host, "session-tcp"), cts.Token);
         await client.SendAsync("/help\r\n/time\n/quit\n", cts.Token);
         Assert.StartsWith("HELP /time /nick NAME", await client.ReadLineAsync(cts.Token), StringComparison.Ordinal);
         var time = await client.ReadLineAsync(cts.Token);
