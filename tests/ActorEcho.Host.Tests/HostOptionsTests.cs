@@ -32,6 +32,35 @@ public sealed class HostOptionsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ClusterOptions_Should_SetTheClusterKeysAboveEveryOtherLayer()
+    {
+        var options = HostCommandLine.ParseOptions("--cluster-port", "4053", "--seed", "127.0.0.1:4051", "--seed", "127.0.0.1:4052", "-Dactorecho.cluster.port=9999");
+        Assert.Equal(4053, options.ClusterPort);
+        Assert.Equal(["127.0.0.1:4051", "127.0.0.1:4052"], options.Seeds);
+
+        var settings = ActorEcho.Server.ServerSettings.FromConfig(HostConfiguration.Load(options));
+        Assert.Equal(4053, settings.Cluster.Port);
+        Assert.Equal(["127.0.0.1:4051", "127.0.0.1:4052"], settings.Cluster.Seeds);
+    }
+
+    [Fact]
+    public void NoClusterOptions_Should_LeaveTheServerASingleNode()
+    {
+        var settings = ActorEcho.Server.ServerSettings.FromConfig(HostConfiguration.Load(HostOptions.Default));
+        Assert.False(settings.Cluster.Enabled);
+        Assert.Empty(settings.Cluster.Seeds);
+    }
+
+    [Theory]
+    [InlineData("--cluster-port", "70000", "--cluster-port 70000: expected a port between 0 (any free port) and 65535")]
+    [InlineData("--seed", "nohost", "--seed nohost: expected HOST:PORT of a node's cluster port, e.g. 127.0.0.1:4053")]
+    public void BadClusterOptions_Should_SayWhatIsExpected(string option, string value, string message)
+    {
+        var error = Assert.Throws<HostOptionsException>(() => HostCommandLine.ParseOptions(option, value));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
     public async Task BadConfigFile_Should_ExitTwoWithFileLineAndColumn()
     {
         var file = Path.Combine(Path.GetTempPath(), $"actorecho-bad-{Guid.NewGuid():N}.conf");

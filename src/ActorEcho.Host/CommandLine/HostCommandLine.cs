@@ -30,6 +30,8 @@ public sealed class HostCommandLine
         Root.Options.Add(ConfigFile);
         Root.Options.Add(Overrides);
         Root.Options.Add(Bind);
+        Root.Options.Add(ClusterPort);
+        Root.Options.Add(Seeds);
         Root.Options.Add(PrintConfig);
         Root.SetAction(RunRootAsync);
         Root.Subcommands.Add(DemoCommand.Create(this, output));
@@ -63,6 +65,26 @@ public sealed class HostCommandLine
         Description = "Listen address of every endpoint (default 127.0.0.1: loopback only). " +
             "Binding a non-loopback address such as 0.0.0.0 or :: exposes the server to the network.",
         HelpName = "ADDRESS",
+        Recursive = true,
+    };
+
+    /// <summary><c>--cluster-port PORT</c>: cluster mode on, Akka.Remote on the bind address at PORT.</summary>
+    public Option<int?> ClusterPort { get; } = new("--cluster-port")
+    {
+        Description = "Join an Akka.Cluster: Akka.Remote listens on the bind address (loopback by default) at PORT " +
+            "(0 = any free port) and chat becomes cluster-wide. Without it the server is a single node.",
+        HelpName = "PORT",
+        Recursive = true,
+    };
+
+    /// <summary><c>--seed HOST:PORT</c>: a seed node's cluster port, repeatable.</summary>
+    public Option<string[]> Seeds { get; } = new("--seed")
+    {
+        Description = "A seed node to join, HOST:PORT of its --cluster-port. Repeatable. " +
+            "A node given no --seed seeds itself (it starts a cluster the others join).",
+        HelpName = "HOST:PORT",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
         Recursive = true,
     };
 
@@ -128,6 +150,8 @@ public sealed class HostCommandLine
             ConfigFile = result.GetValue(ConfigFile),
             Overrides = result.GetValue(Overrides) ?? [],
             BindAddress = ParseAddress(result.GetValue(Bind)),
+            ClusterPort = ParseClusterPort(result.GetValue(ClusterPort)),
+            Seeds = ParseSeeds(result.GetValue(Seeds) ?? []),
             PrintConfig = result.GetValue(PrintConfig),
         };
     }
@@ -144,6 +168,25 @@ public sealed class HostCommandLine
         return IPAddress.TryParse(trimmed, out var address)
             ? address
             : throw new HostOptionsException($"--bind {text}: not an IP address; expected e.g. 127.0.0.1, ::1 or 0.0.0.0");
+    }
+
+    private static int? ParseClusterPort(int? port) =>
+        port is null or (>= 0 and <= 65535)
+            ? port
+            : throw new HostOptionsException($"--cluster-port {port}: expected a port between 0 (any free port) and 65535");
+
+    private static string[] ParseSeeds(string[] seeds)
+    {
+        foreach (var seed in seeds)
+        {
+            var colon = seed.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(seed[(colon + 1)..], out var port) || port is < 1 or > 65535)
+            {
+                throw new HostOptionsException($"--seed {seed}: expected HOST:PORT of a node's cluster port, e.g. 127.0.0.1:4053");
+            }
+        }
+
+        return seeds;
     }
 
     private async Task<int> RunRootAsync(ParseResult result, CancellationToken cancellationToken)

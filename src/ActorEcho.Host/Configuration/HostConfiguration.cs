@@ -15,7 +15,7 @@ namespace ActorEcho.Host.Configuration;
 /// defaults (the <c>akka.conf</c> embedded in the Akka assembly), each of our libraries' embedded
 /// <c>reference.conf</c>, the application's <c>hocon/actorecho.conf</c> (embedded in the host),
 /// <c>--config FILE</c>, then every <c>-Dpath=value</c> in command-line order, and finally
-/// <c>--bind</c>. Substitutions resolve after the merge, so a higher layer changes every value that
+/// <c>--bind</c>, <c>--cluster-port</c> and <c>--seed</c>. Substitutions resolve after the merge, so a higher layer changes every value that
 /// refers to a key it sets. The result is handed to Akka whole (<see cref="ToAkkaConfig"/>), so
 /// what <c>--print-config</c> prints is what the actor system runs with.
 /// </summary>
@@ -23,6 +23,12 @@ public static class HostConfiguration
 {
     /// <summary>The key <c>--bind</c> sets: the server's listen address, shared by every endpoint.</summary>
     public const string BindKey = "actorecho.server.address";
+
+    /// <summary>The key <c>--cluster-port</c> sets.</summary>
+    public const string ClusterPortKey = "actorecho.cluster.port";
+
+    /// <summary>The key <c>--seed</c> sets (every <c>--seed</c> together, as a list).</summary>
+    public const string SeedsKey = "actorecho.cluster.seeds";
 
     /// <summary>Manifest name of the embedded application config (<c>hocon/actorecho.conf</c>).</summary>
     public const string ApplicationConfigResource = "ActorEcho.Host.actorecho.conf";
@@ -66,10 +72,10 @@ public static class HostConfiguration
     public static HoconConfig Load(HostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var ours = HoconReader.Empty;
+        var ours = ClusterOverride(options);
         if (options.BindAddress is { } address)
         {
-            ours = BindOverride(address);
+            ours = ours.WithFallback(BindOverride(address));
         }
 
         // Later -D options win, so they are stacked from the last one down.
@@ -133,6 +139,23 @@ public static class HostConfiguration
         // Quoted: an IPv6 address holds ':' characters, which HOCON only accepts inside quotes.
         var text = string.Format(CultureInfo.InvariantCulture, "{0} = \"{1}\"", BindKey, address);
         return HoconReader.ParseString(text, "--bind " + address);
+    }
+
+    private static HoconConfig ClusterOverride(HostOptions options)
+    {
+        var lines = new List<string>();
+        if (options.ClusterPort is { } port)
+        {
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "{0} = {1}", ClusterPortKey, port));
+        }
+
+        if (options.Seeds.Count > 0)
+        {
+            // Quoted: HOST:PORT holds a ':'.
+            lines.Add($"{SeedsKey} = [{string.Join(", ", options.Seeds.Select(s => "\"" + s.Replace("\"", "", StringComparison.Ordinal) + "\""))}]");
+        }
+
+        return lines.Count == 0 ? HoconReader.Empty : HoconReader.ParseString(string.Join("\n", lines), "--cluster-port/--seed");
     }
 
     private static HoconConfig AkkaLogLevelLayer(LoggingSettings logging) =>

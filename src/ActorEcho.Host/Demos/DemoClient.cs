@@ -69,9 +69,12 @@ internal sealed class DemoClient : IAsyncDisposable
     }
 
     /// <summary>Reads one line and returns it without its <c>\n</c>.</summary>
-    public async Task<string> ReadLineAsync(string waitingFor)
+    public Task<string> ReadLineAsync(string waitingFor) => ReadLineAsync(waitingFor, _context.StepTimeout);
+
+    /// <summary>Reads one line, waiting at most <paramref name="within"/>, and returns it without its <c>\n</c>.</summary>
+    public async Task<string> ReadLineAsync(string waitingFor, TimeSpan within)
     {
-        using var timeout = _context.Timeout();
+        using var timeout = _context.Timeout(within);
         while (true)
         {
             var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);

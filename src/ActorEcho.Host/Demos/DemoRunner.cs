@@ -27,6 +27,7 @@ internal static class DemoRunner
         new ListenerRecoveryDemo(),
         new SlowReaderDemo(),
         new CrashUnderLoadDemo(),
+        new ClusterDemo(),
     ];
 
     /// <summary>Finds a demo by name (any case) or by its number (1-based); null when there is none.</summary>

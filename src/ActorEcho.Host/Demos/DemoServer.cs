@@ -3,6 +3,7 @@ using Akka.Actor;
 using ActorEcho.Host.CommandLine;
 using ActorEcho.Host.Configuration;
 using ActorEcho.Server;
+using ActorEcho.Server.Cluster;
 using ActorEcho.Server.Supervision;
 
 namespace ActorEcho.Host.Demos;
@@ -18,6 +19,7 @@ internal sealed class DemoServer : IAsyncDisposable
     private static readonly string[] OtherEndpoints = ["session-udp", "echo-tcp", "time-tcp", "time-udp", "daytime-tcp", "daytime-udp"];
 
     private readonly IActorRef _supervisorLog;
+    private bool _killed;
 
     private DemoServer(ActorSystem system, EchoServer server, IActorRef supervisorLog)
     {
@@ -60,7 +62,13 @@ internal sealed class DemoServer : IAsyncDisposable
         };
         var config = HostConfiguration.Load(options);
         var settings = ServerSettings.FromConfig(config);
-        var system = ActorSystem.Create("demo-" + name, BootstrapSetup.Create().WithConfig(HostConfiguration.ToAkkaConfig(config)));
+        var akkaConfig = HostConfiguration.ToAkkaConfig(config);
+        if (settings.Cluster.Enabled)
+        {
+            akkaConfig = ClusterAkkaConfig.For(settings.Cluster, settings.Address, akkaConfig);
+        }
+
+        var system = ActorSystem.Create("demo-" + name, BootstrapSetup.Create().WithConfig(akkaConfig));
         try
         {
             var log = system.ActorOf(Props.Create(() => new SupervisorLog()), "supervisor-log");
@@ -70,6 +78,11 @@ internal sealed class DemoServer : IAsyncDisposable
             var server = await EchoServer.StartAsync(system, settings, timeout.Token).ConfigureAwait(false);
             var started = new DemoServer(system, server, log);
             var s = settings.Supervision;
+            if (settings.Cluster.Enabled)
+            {
+                return started;
+            }
+
             context.Observe($"server up on {started.SessionEndPoint} (supervision {Describe(s.Strategy)}, max-restarts {s.MaxRestarts} within {s.Within.TotalSeconds:0}s, /crash allowed)");
             return started;
         }
@@ -89,8 +102,23 @@ internal sealed class DemoServer : IAsyncDisposable
     public async Task<DemoClient> ConnectAsync(string name, DemoContext context, int? receiveBufferSize = null) =>
         await DemoClient.ConnectAsync(name, SessionEndPoint, context, receiveBufferSize).ConfigureAwait(false);
 
+    /// <summary>
+    /// Ends the server's actor system at once, as a crash would: no coordinated shutdown, no goodbye
+    /// to its clients or its cluster (the demo config turns off the shutdown Akka would otherwise run).
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _killed = true;
+        await System.Terminate().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_killed)
+        {
+            return;
+        }
+
         try
         {
             await Server.StopAsync().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);

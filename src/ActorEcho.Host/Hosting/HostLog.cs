@@ -34,6 +34,9 @@ internal static class HostLog
     public static void NonLoopback(this ILogger log, IPAddress address) =>
         log.Warning("Binding to {Address}, which is not a loopback address: the server is reachable from the network", address);
 
+    public static void ClusterNonLoopback(this ILogger log, IPAddress address, int port) =>
+        log.Warning("Cluster mode on {Address}, which is not a loopback address: Akka.Remote on port {Port} accepts cluster connections from the network, unauthenticated", address, port);
+
     public static void SignalReceived(this ILogger log, string signal, string systemName) =>
         log.Information("Received {Signal}; running coordinated shutdown of {SystemName}", signal, systemName);
 

@@ -9,6 +9,7 @@ using ActorEcho.Host.CommandLine;
 using ActorEcho.Host.Configuration;
 using ActorEcho.Host.Logging;
 using ActorEcho.Server;
+using ActorEcho.Server.Cluster;
 using Serilog;
 
 namespace ActorEcho.Host.Hosting;
@@ -54,6 +55,12 @@ public static class ServerHost
         var systemName = config.GetString(SystemNameKey, "actorecho") ?? "actorecho";
         var handleSignals = config.GetBoolean(HandleSignalsKey, true);
         var akkaConfig = HostConfiguration.ToAkkaConfig(config);
+        if (serverSettings.Cluster.Enabled)
+        {
+            // Cluster mode: remoting on the server's own address, the split-brain resolver, the serializer.
+            akkaConfig = ClusterAkkaConfig.For(serverSettings.Cluster, serverSettings.Address, akkaConfig);
+        }
+
         CheckAkkaIoSettings(akkaConfig, serverSettings);
 
         var logger = HostLogging.CreateLogger(LoggingSettings.FromConfig(config));
@@ -68,6 +75,11 @@ public static class ServerHost
         if (options.BindAddress is { } bind && !IPAddress.IsLoopback(bind))
         {
             log.NonLoopback(bind);
+        }
+
+        if (serverSettings.Cluster.Enabled && !IPAddress.IsLoopback(serverSettings.Address))
+        {
+            log.ClusterNonLoopback(serverSettings.Address, serverSettings.Cluster.Port ?? 0);
         }
 
         ActorSystem? system = null;

@@ -71,6 +71,17 @@ public sealed class DemoTests
     }
 
     [Fact]
+    public async Task ClusterDemo_Should_Pass_With_The_Killed_Nodes_User_Gone_And_Her_Nick_Free()
+    {
+        var narration = await RunAsync("cluster");
+        Assert.Contains("carol got '[lobby] alice: hello from node 1'", narration);
+        Assert.Contains("alice got '[lobby] bob: are you still there, alice?'", narration);
+        Assert.Matches(@"alice got '\[lobby\] \* carol left' \d+\.\ds after the kill", narration);
+        Assert.Contains("nodes=2'", narration);
+        Assert.Contains("bob: /nick carol -> 'OK nick carol'", narration);
+    }
+
+    [Fact]
     public async Task DemoRunner_Should_List_Demos_And_Exit_2_For_An_Unknown_Name()
     {
         using var writer = new StringWriter();
@@ -99,7 +110,8 @@ public sealed class DemoTests
         Assert.Equal("session-restart", DemoRunner.Find("1")!.Name);
         Assert.Equal("crash-under-load", DemoRunner.Find("6")!.Name);
         Assert.Equal("listener", DemoRunner.Find("LISTENER")!.Name);
-        Assert.Null(DemoRunner.Find("7"));
+        Assert.Equal("cluster", DemoRunner.Find("7")!.Name);
+        Assert.Null(DemoRunner.Find("8"));
     }
 
     private static int CountOf(string text, string part)

@@ -16,6 +16,7 @@ internal sealed partial class HostProcess : IDisposable
     private readonly ConcurrentQueue<string> _stderr = new();
     private readonly TaskCompletionSource<IPEndPoint> _sessionEndPoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _clusterAddress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HostProcess(Process process) => _process = process;
 
@@ -90,6 +91,11 @@ internal sealed partial class HostProcess : IDisposable
         return await _sessionEndPoint.Task;
     }
 
+    /// <summary>Cluster mode: the node's <c>HOST:PORT</c> (its cluster port), once the server has logged that it is joining.</summary>
+    public async Task<string> WaitClusterAddressAsync(CancellationToken ct) => await _clusterAddress.Task.WaitAsync(ct);
+
+    public bool HasExited => _process.HasExited;
+
     public async Task<int> WaitForExitAsync(CancellationToken ct)
     {
         await _process.WaitForExitAsync(ct);
@@ -115,6 +121,9 @@ internal sealed partial class HostProcess : IDisposable
     [GeneratedRegex(@"Listening: session-tcp tcp (?<address>[\d.]+):(?<port>\d+)")]
     private static partial Regex SessionLine();
 
+    [GeneratedRegex(@"Cluster mode: node akka\.tcp://[^@]+@(?<node>[^ ]+) joining")]
+    private static partial Regex ClusterLine();
+
     private void OnStdout(string? line)
     {
         if (line is null)
@@ -126,6 +135,11 @@ internal sealed partial class HostProcess : IDisposable
         if (SessionLine().Match(line) is { Success: true } m)
         {
             _sessionEndPoint.TrySetResult(new IPEndPoint(IPAddress.Parse(m.Groups["address"].Value), int.Parse(m.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (ClusterLine().Match(line) is { Success: true } cluster)
+        {
+            _clusterAddress.TrySetResult(cluster.Groups["node"].Value);
         }
 
         if (line.Contains("ActorEcho ready", StringComparison.Ordinal))
