@@ -1,3 +1,4 @@
+using System.Net;
 using System.CommandLine;
 using System.Globalization;
 
@@ -11,6 +12,7 @@ internal sealed class LoadCommand
 {
     private readonly Option<string?> _host = new("--host") { Description = "Server address: loopback by default; any other address must be typed literally (default 127.0.0.1)" };
     private readonly Option<int?> _port = new("--port", "-p") { Description = "TCP port (default 8888)" };
+    private readonly Option<string?> _targets = new("--targets") { Description = "Several session ports, HOST:PORT,HOST:PORT,... (e.g. the nodes of a cluster): TCP clients are spread over them round-robin, so chat rooms span nodes; replaces --host/--port for TCP (UDP still uses --host and --udp-port)" };
     private readonly Option<int?> _udpPort = new("--udp-port") { Description = "UDP port for the udp workload (default 8888)" };
     private readonly Option<string?> _workload = new("--workload", "-w") { Description = "echo | time | chat | udp | idle | burst | mix (default mix)" };
     private readonly Option<int?> _connections = new("--connections", "-c") { Description = "Concurrent clients (default 100)" };
@@ -35,7 +37,7 @@ internal sealed class LoadCommand
         Root = new RootCommand("ActorEcho load console: drives a server with verified echo, time, chat and UDP traffic and prints a latency/throughput summary.");
         foreach (var option in new Option[]
                  {
-                     _host, _port, _udpPort, _workload, _connections, _rampUp, _outstanding, _payload, _thinkTime, _rate,
+                     _host, _port, _targets, _udpPort, _workload, _connections, _rampUp, _outstanding, _payload, _thinkTime, _rate,
                      _duration, _messages, _roomSize, _senders, _udpMode, _mix, _json, _noLive, _connectTimeout, _replyTimeout,
                  })
         {
@@ -75,6 +77,16 @@ internal sealed class LoadCommand
             {
                 problems.Add(hostError);
             }
+        }
+
+        if (result.GetValue(_targets) is { } targetsText)
+        {
+            if (result.GetValue(_port) is not null)
+            {
+                problems.Add("--port and --targets both name the TCP target; give the ports in --targets only");
+            }
+
+            o = o with { Targets = ParseTargets(targetsText, problems) };
         }
 
         o = o with
@@ -212,6 +224,35 @@ internal sealed class LoadCommand
         options = o;
         errors = problems;
         return problems.Count == 0;
+    }
+
+    private static List<IPEndPoint> ParseTargets(string text, List<string> problems)
+    {
+        var targets = new List<IPEndPoint>();
+        foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = item.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(item[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            {
+                problems.Add($"--targets '{item}' is not HOST:PORT with a port in 1..65535, e.g. 127.0.0.1:8888");
+                continue;
+            }
+
+            if (!HostPolicy.TryResolve(item[..colon], out var address, out var error))
+            {
+                problems.Add(error.Replace("--host", "--targets", StringComparison.Ordinal));
+                continue;
+            }
+
+            targets.Add(new IPEndPoint(address, port));
+        }
+
+        if (targets.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("--targets names no target; give HOST:PORT,HOST:PORT,...");
+        }
+
+        return targets;
     }
 
     private static int CheckPort(int? value, string name, int fallback, List<string> problems) =>

@@ -17,6 +17,20 @@ internal sealed record LoadOptions
 
     public int UdpPort { get; init; } = 8888;
 
+    /// <summary>
+    /// Session ports of several nodes (<c>--targets HOST:PORT,...</c>), e.g. the nodes of a cluster:
+    /// TCP clients are spread over them round-robin, so a chat room's members sit on every node.
+    /// Null: every TCP client goes to <see cref="Host"/>:<see cref="Port"/>. UDP clients always use
+    /// <see cref="Host"/>:<see cref="UdpPort"/>.
+    /// </summary>
+    public IReadOnlyList<IPEndPoint>? Targets { get; init; }
+
+    /// <summary>Where TCP clients connect: the targets, or the one host and port.</summary>
+    public IReadOnlyList<IPEndPoint> TcpTargets => Targets ?? [new IPEndPoint(Host, Port)];
+
+    /// <summary>The TCP targets as text, for the summary.</summary>
+    public string TcpTargetText => string.Join(",", TcpTargets.Select(t => t.ToString()));
+
     public WorkloadKind Workload { get; init; } = WorkloadKind.Mix;
 
     public int Connections { get; init; } = 100;

@@ -180,7 +180,13 @@ internal sealed partial class ChatClient
             }
         }
 
-        Stats.Latency.Record((long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds);
+        var latency = (long)Stopwatch.GetElapsedTime(sentAt, now).TotalMicroseconds;
+        Stats.Latency.Record(latency);
+        if (verdict is null)
+        {
+            _room.Delivered(sender, seq, latency);
+        }
+
         return true;
     }
 }

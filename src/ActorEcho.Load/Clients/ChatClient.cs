@@ -44,6 +44,9 @@ internal sealed partial class ChatClient : LoadClient
 
     public long SentLines => Volatile.Read(ref _sentLines);
 
+    /// <summary>The room this member is in.</summary>
+    public ChatRoom Room => _room;
+
     public override long PendingSince => Volatile.Read(ref _pendingSince);
 
     public override async Task RunAsync()

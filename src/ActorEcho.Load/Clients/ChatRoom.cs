@@ -1,3 +1,5 @@
+using ActorEcho.Load.Metrics;
+
 namespace ActorEcho.Load.Clients;
 
 /// <summary>
@@ -9,6 +11,10 @@ internal sealed class ChatRoom
 {
     private readonly TaskCompletionSource _allJoined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _allSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _deliveries = new();
+
+    // Per line (sender and seq): how many members have it so far, and the slowest of them.
+    private readonly Dictionary<long, (int Count, long SlowestUs)> _inFlight = [];
     private int _joinPending;
     private int _sendPending;
 
@@ -47,6 +53,33 @@ internal sealed class ChatRoom
         if (Interlocked.Decrement(ref _sendPending) == 0)
         {
             _allSent.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Send → last delivery: for every line that reached every other member, the latency of the
+    /// slowest of them (the time until the whole room had it). Read after the run.
+    /// </summary>
+    public LatencyHistogram LastDelivery { get; } = new();
+
+    /// <summary>A member got line <paramref name="seq"/> of member <paramref name="sender"/> after <paramref name="latencyUs"/>.</summary>
+    public void Delivered(int sender, long seq, long latencyUs)
+    {
+        var key = ((long)sender << 40) | seq;
+        lock (_deliveries)
+        {
+            var (count, slowest) = _inFlight.GetValueOrDefault(key);
+            count++;
+            slowest = Math.Max(slowest, latencyUs);
+            if (count >= Members.Length - 1)
+            {
+                _inFlight.Remove(key);
+                LastDelivery.Record(slowest);
+            }
+            else
+            {
+                _inFlight[key] = (count, slowest);
+            }
         }
     }
 

@@ -97,12 +97,13 @@ internal abstract class LoadClient : IDisposable
             return null;
         }
 
-        var socket = new Socket(Context.TcpEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var target = Context.TcpEndPointFor(Id);
+        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(AbortToken, Context.HardStop);
             timeout.CancelAfter(options.ConnectTimeout);
-            await socket.ConnectAsync(Context.TcpEndPoint, timeout.Token);
+            await socket.ConnectAsync(target, timeout.Token);
         }
         catch (SocketException e)
         {

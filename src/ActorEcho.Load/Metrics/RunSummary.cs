@@ -23,6 +23,12 @@ internal sealed record RunSummary
 
     public required IReadOnlyDictionary<ErrorKind, long> Errors { get; init; }
 
+    /// <summary>
+    /// Chat only: per line that reached every other member of its room, the time from its send to
+    /// its last delivery (the whole room has it). Null without chat clients.
+    /// </summary>
+    public LatencyHistogram? LastDelivery { get; init; }
+
     /// <summary>Burst workload only: time from the first connect until every client was served.</summary>
     public TimeSpan? AllConnectedAfter { get; init; }
 

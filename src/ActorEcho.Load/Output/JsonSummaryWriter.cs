@@ -24,6 +24,13 @@ internal static class JsonSummaryWriter
         w.WriteNumber("p99_us", s.Latency.ValueAtPercentile(99));
         w.WriteNumber("p999_us", s.Latency.ValueAtPercentile(99.9));
         w.WriteNumber("max_us", s.Latency.Count == 0 ? 0 : s.Latency.Max);
+        if (s.LastDelivery is { } last)
+        {
+            w.WriteNumber("lines_fully_delivered", last.Count);
+            w.WriteNumber("p50_last_delivery_us", last.ValueAtPercentile(50));
+            w.WriteNumber("p99_last_delivery_us", last.ValueAtPercentile(99));
+        }
+
         w.WriteNumber("errors", s.TotalErrors);
         w.WriteStartObject("errors_by_kind");
         foreach (var kind in ErrorKinds.All)

@@ -14,7 +14,7 @@ internal static class LoadApp
     public static async Task<(int ExitCode, RunSummary Summary)> RunAsync(LoadOptions options, IAnsiConsole console, CancellationToken cancel)
     {
         console.MarkupLine(Markup.Escape(
-            $"load: {options.Workload.ToString().ToLowerInvariant()} against {options.Host}:{options.Port}, {options.Connections} connections, " +
+            $"load: {options.Workload.ToString().ToLowerInvariant()} against {options.TcpTargetText}, {options.Connections} connections, " +
             (options.Messages is { } m ? $"{m} messages" : "") +
             (options.Messages is not null && options.Duration is not null ? " or " : "") +
             (options.Duration is { } d ? $"{d.TotalSeconds:0.###}s" : "")));

@@ -27,6 +27,13 @@ internal static class SummaryTable
         Row("latency p99", Micros(s.Latency.ValueAtPercentile(99)));
         Row("latency p99.9", Micros(s.Latency.ValueAtPercentile(99.9)));
         Row("latency max", Micros(s.Latency.Count == 0 ? 0 : s.Latency.Max));
+        if (s.LastDelivery is { } last)
+        {
+            Row("chat lines delivered to the whole room", last.Count.ToString("N0", inv));
+            Row("chat send → last delivery p50", Micros(last.ValueAtPercentile(50)));
+            Row("chat send → last delivery p99", Micros(last.ValueAtPercentile(99)));
+        }
+
         if (s.AllConnectedAfter is { } all)
         {
             Row("all connected and served after", $"{all.TotalMilliseconds.ToString("N0", inv)} ms");

@@ -166,7 +166,7 @@ internal sealed class LoadRunner
         return new RunSummary
         {
             Workload = workload,
-            Target = $"{_options.Host}:{_options.Port}" + (UsesUdp ? $" udp {_options.UdpPort}" : ""),
+            Target = _options.TcpTargetText + (UsesUdp ? $" udp {_options.Host}:{_options.UdpPort}" : ""),
             Connections = _options.Connections,
             Connected = connected,
             Elapsed = elapsed,
@@ -175,7 +175,25 @@ internal sealed class LoadRunner
             Latency = latency,
             Errors = errors,
             AllConnectedAfter = _options.Workload == WorkloadKind.Burst ? elapsed : null,
+            LastDelivery = LastDeliveries(clients),
         };
+    }
+
+    private static LatencyHistogram? LastDeliveries(List<LoadClient> clients)
+    {
+        var rooms = clients.OfType<ChatClient>().Select(c => c.Room).Distinct().ToArray();
+        if (rooms.Length == 0)
+        {
+            return null;
+        }
+
+        var merged = new LatencyHistogram();
+        foreach (var room in rooms)
+        {
+            merged.Add(room.LastDelivery);
+        }
+
+        return merged;
     }
 
     private bool UsesUdp => _options.Workload == WorkloadKind.Udp || (_options.Workload == WorkloadKind.Mix && _options.Mix.Udp > 0);

@@ -9,7 +9,7 @@ internal sealed class RunContext
     public RunContext(LoadOptions options, CancellationToken stopSending, CancellationToken hardStop)
     {
         Options = options;
-        TcpEndPoint = new IPEndPoint(options.Host, options.Port);
+        TcpEndPoints = options.TcpTargets;
         UdpEndPoint = new IPEndPoint(options.Host, options.UdpPort);
         Budget = new RunBudget(options.Messages);
         StopSending = stopSending;
@@ -22,7 +22,8 @@ internal sealed class RunContext
 
     public LoadOptions Options { get; }
 
-    public IPEndPoint TcpEndPoint { get; }
+    /// <summary>Every TCP target; client N connects to target N modulo their count.</summary>
+    public IReadOnlyList<IPEndPoint> TcpEndPoints { get; }
 
     public IPEndPoint UdpEndPoint { get; }
 
@@ -35,6 +36,12 @@ internal sealed class RunContext
     public CancellationToken HardStop { get; }
 
     public SemaphoreSlim ConnectGate { get; }
+
+    /// <summary>
+    /// The TCP target of client <paramref name="clientId"/>: round-robin, so consecutive clients (the
+    /// members of one chat room) land on different nodes.
+    /// </summary>
+    public IPEndPoint TcpEndPointFor(int clientId) => TcpEndPoints[clientId % TcpEndPoints.Count];
 
     public string RunTag { get; }
 }

@@ -62,6 +62,30 @@ public class LoadCommandTests
         Assert.Equal(IPAddress.Parse(expected), Parse("--host", host).Host);
 
     [Fact]
+    public void Targets_Should_ListSessionPorts_ForTheTcpClientsRoundRobin()
+    {
+        var o = Parse("--targets", "127.0.0.1:9001, 127.0.0.1:9002,[::1]:9003", "--workload", "chat");
+        Assert.Equal(
+            [new IPEndPoint(IPAddress.Loopback, 9001), new IPEndPoint(IPAddress.Loopback, 9002), new IPEndPoint(IPAddress.IPv6Loopback, 9003)],
+            o.TcpTargets);
+        var context = new ActorEcho.Load.Runner.RunContext(o, CancellationToken.None, CancellationToken.None);
+        Assert.Equal([9001, 9002, 9003, 9001], Enumerable.Range(0, 4).Select(i => context.TcpEndPointFor(i).Port));
+        Assert.Equal([new IPEndPoint(IPAddress.Loopback, 8888)], Parse().TcpTargets);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.1:0")]
+    [InlineData("example.com:8888")]
+    [InlineData(",")]
+    public void Targets_Should_RejectWhatIsNotALoopbackOrTypedHostAndPort(string targets) =>
+        Assert.Contains(Errors("--targets", targets), e => e.Contains("--targets", StringComparison.Ordinal));
+
+    [Fact]
+    public void TargetsAndPort_Should_Conflict() =>
+        Assert.Contains(Errors("--targets", "127.0.0.1:9001", "--port", "9002"), e => e.Contains("--port and --targets", StringComparison.Ordinal));
+
+    [Fact]
     public void ThinkTimeAndRate_Should_Conflict() =>
         Assert.Contains(Errors("--think-time", "10ms", "--rate", "100"), e => e.Contains("only one", StringComparison.Ordinal));
 

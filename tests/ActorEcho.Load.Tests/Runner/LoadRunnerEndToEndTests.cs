@@ -136,6 +136,26 @@ public class LoadRunnerEndToEndTests
     }
 
     [Fact]
+    public async Task ChatWorkload_Should_SpreadMembersOverTargets_AndTimeEachLineToItsLastDelivery()
+    {
+        await using var server = new FakeSessionServer();
+        var target = new IPEndPoint(IPAddress.Loopback, server.Port);
+        var summary = await Run(new LoadOptions
+        {
+            Workload = WorkloadKind.Chat, Targets = [target, target, target], Connections = 6, RoomSize = 3,
+            ThinkTime = TimeSpan.FromMilliseconds(5), Messages = 60, Duration = null, Payload = 64,
+        });
+
+        AssertClean(summary);
+        Assert.Equal(60 * 2, summary.Messages);
+        Assert.Equal($"{target},{target},{target}", summary.Target);
+
+        // Every line reached both other members of its room: one last delivery each.
+        Assert.Equal(60, summary.LastDelivery!.Count);
+        Assert.True(summary.LastDelivery.ValueAtPercentile(99) >= summary.Latency.ValueAtPercentile(50));
+    }
+
+    [Fact]
     public async Task ChatWorkload_Should_FanOutOneSendersLinesToALargeRoom()
     {
         await using var server = new FakeSessionServer();
