@@ -17,6 +17,37 @@ public sealed class ServerSettingsTests
     }
 
     [Fact]
+    public void Cluster_Should_BeOffByDefault_AndOnWithAPort()
+    {
+        Assert.False(ServerSettings.FromConfig(HoconReader.Empty).Cluster.Enabled);
+
+        var on = ServerSettings.FromConfig(HoconReader.ParseString("""
+            actorecho.cluster { port = 4053, seeds = ["127.0.0.1:4051", "[::1]:4052"], heartbeat-interval = 250ms }
+            """, "test")).Cluster;
+        Assert.True(on.Enabled);
+        Assert.Equal(4053, on.Port);
+        Assert.Equal([("127.0.0.1", 4051), ("::1", 4052)], on.ParsedSeeds());
+        Assert.Equal(TimeSpan.FromMilliseconds(250), on.HeartbeatInterval);
+    }
+
+    [Fact]
+    public void ClusterSeeds_Should_AlsoBeOneStringWithCommas_AsAnEnvironmentVariableGivesThem()
+    {
+        var cluster = ServerSettings.FromConfig(HoconReader.ParseString("""actorecho.cluster { port = 0, seeds = "127.0.0.1:4051, 127.0.0.1:4052" }""", "test")).Cluster;
+        Assert.Equal(["127.0.0.1:4051", "127.0.0.1:4052"], cluster.Seeds);
+    }
+
+    [Theory]
+    [InlineData("actorecho.cluster.port = 70000", "actorecho.cluster.port is 70000")]
+    [InlineData("actorecho.cluster.port = lots", "actorecho.cluster.port is 'lots'")]
+    [InlineData("actorecho.cluster.seeds = [\"nohost\"]", "actorecho.cluster.seeds has 'nohost'")]
+    public void BadClusterSettings_Should_NameTheKey(string hocon, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServerSettings.FromConfig(HoconReader.ParseString(hocon, "test")));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Default_Should_BindEveryEndpointOnLoopback_AtTheStandardPorts()
     {
         var settings = ServerSettings.Default;
