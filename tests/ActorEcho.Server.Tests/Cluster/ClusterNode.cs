@@ -45,14 +45,12 @@ internal sealed class ClusterNode : IAsyncDisposable
     public IPEndPoint SessionEndPoint => Server.FindEndpoint("session-tcp")!.LocalEndPoint;
 
     /// <summary>Starts a node joining <paramref name="seed"/> (or itself when null).</summary>
-    public static async Task<ClusterNode> StartAsync(string systemName, string name, Address? seed, ClusterSettings? cluster = null)
+    public static async Task<ClusterNode> StartAsync(string systemName, string name, Address? seed, Func<ServerSettings, ServerSettings>? adjust = null)
     {
-        cluster = (cluster ?? new ClusterSettings
+        var cluster = new ClusterSettings
         {
             HeartbeatInterval = TimeSpan.FromMilliseconds(500),
             RegistryRebuildTimeout = TimeSpan.FromSeconds(5),
-        }) with
-        {
             Port = 0,
             Seeds = seed is null ? [] : [$"{seed.Host}:{seed.Port}"],
         };
@@ -68,7 +66,8 @@ internal sealed class ClusterNode : IAsyncDisposable
             Chat = new ChatSettings { RateLimit = 10_000, RateBurst = 10_000 },
             Cluster = cluster,
         };
-        var config = ClusterAkkaConfig.For(cluster, IPAddress.Loopback, ConfigurationFactory.ParseString(TestConfig));
+        settings = adjust?.Invoke(settings) ?? settings;
+        var config = ClusterAkkaConfig.For(settings.Cluster, IPAddress.Loopback, ConfigurationFactory.ParseString(TestConfig));
         var system = ActorSystem.Create(systemName, config);
         try
         {

@@ -21,14 +21,14 @@ public abstract class ClusterTestKit : Akka.TestKit.Xunit2.TestKit
     internal IReadOnlyList<ClusterNode> Nodes => _nodes;
 
     /// <summary>Starts <paramref name="count"/> nodes, the first seeding itself and the rest joining it, and waits until the cluster is ready.</summary>
-    internal async Task<IReadOnlyList<ClusterNode>> StartClusterAsync(int count)
+    internal async Task<IReadOnlyList<ClusterNode>> StartClusterAsync(int count, Func<ServerSettings, ServerSettings>? adjust = null)
     {
         var name = $"cluster{Interlocked.Increment(ref s_clusters)}";
-        var first = await ClusterNode.StartAsync(name, "n1", seed: null);
+        var first = await ClusterNode.StartAsync(name, "n1", seed: null, adjust);
         _nodes.Add(first);
         for (var i = 2; i <= count; i++)
         {
-            _nodes.Add(await ClusterNode.StartAsync(name, $"n{i}", first.Address));
+            _nodes.Add(await ClusterNode.StartAsync(name, $"n{i}", first.Address, adjust));
         }
 
         await AwaitReadyAsync(_nodes);

@@ -22,18 +22,24 @@ internal sealed class LineClient : IAsyncDisposable
 
     public string Name { get; }
 
-    public static async Task<LineClient> ConnectAsync(IPEndPoint server, string name)
+    public static async Task<LineClient> ConnectAsync(IPEndPoint server, string name, int? receiveBufferSize = null)
     {
         var client = new TcpClient(AddressFamily.InterNetwork);
+        if (receiveBufferSize is { } size)
+        {
+            // Before connecting, so the window the client offers is small from the start.
+            client.ReceiveBufferSize = size;
+        }
+
         using var timeout = new CancellationTokenSource(DefaultWait);
         await client.ConnectAsync(server, timeout.Token);
         return new LineClient(client, name);
     }
 
     /// <summary>Connects, takes <paramref name="nick"/> and joins <paramref name="room"/> (when given), checking both answers.</summary>
-    public static async Task<LineClient> MemberAsync(IPEndPoint server, string nick, string? room = null)
+    public static async Task<LineClient> MemberAsync(IPEndPoint server, string nick, string? room = null, int? receiveBufferSize = null)
     {
-        var client = await ConnectAsync(server, nick);
+        var client = await ConnectAsync(server, nick, receiveBufferSize);
         Assert.Equal($"OK nick {nick}", await client.CommandAsync($"/nick {nick}"));
         if (room is not null)
         {
