@@ -205,7 +205,7 @@ internal sealed partial class ChatHub
             case SessionGone gone:
                 if (_view!.Remove(gone.Session) is not null)
                 {
-                    _holds.Forget(gone.Session, connected: false);
+                    _holds.Forget(gone.Session);
                 }
 
                 break;
@@ -299,7 +299,7 @@ internal sealed partial class ChatHub
     {
         foreach (var session in sessions)
         {
-            _holds.Forget(session.Session, connected: false);
+            _holds.Forget(session.Session);
             if (tellRooms && session.Room is { } left && _rooms.TryGetValue(left, out var room))
             {
                 Broadcast(room, ActorRefs.Nobody, ServerReplies.MemberLeft(room.Name, session.Nick));

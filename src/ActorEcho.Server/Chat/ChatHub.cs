@@ -140,7 +140,11 @@ internal sealed partial class ChatHub : UntypedActor, IWithTimers
         }
 
         LeaveRoom(session, member);
-        _holds.Forget(session, connected: false);
+
+        // A release even to a session that is gone: one that restarted keeps its ref, and a hold
+        // sent just before its goodbye would otherwise reach the new incarnation with nothing to
+        // lift it (messages from the hub to one session keep their order, so the release comes after).
+        _holds.Forget(session);
         if (_nicks.TryGetValue(member.Nick, out var owner) && owner.Equals(session))
         {
             _nicks.Remove(member.Nick);

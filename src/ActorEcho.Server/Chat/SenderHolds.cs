@@ -86,7 +86,7 @@ internal sealed class SenderHolds
     public void LeftRoom(IActorRef session)
     {
         var congested = _holding.ContainsKey(session);
-        Forget(session, connected: true);
+        Forget(session);
         if (congested)
         {
             _holding[session] = [];
@@ -95,9 +95,10 @@ internal sealed class SenderHolds
 
     /// <summary>
     /// <paramref name="session"/> left the server (or left its room, see <see cref="LeftRoom"/>): it
-    /// holds nobody any more and nobody holds it; a session still connected is told to go on.
+    /// holds nobody any more and nobody holds it, and if it was held it is told to go on (also when
+    /// it has left the server: a session that restarted keeps its ref).
     /// </summary>
-    public void Forget(IActorRef session, bool connected)
+    public void Forget(IActorRef session)
     {
         Relieved(session);
         if (!_heldBy.Remove(session, out var by))
@@ -111,10 +112,7 @@ internal sealed class SenderHolds
         }
 
         _counters.InputHeld(false);
-        if (connected)
-        {
-            session.Tell(new ChatProtocol.HoldInput(false), _hub);
-        }
+        session.Tell(new ChatProtocol.HoldInput(false), _hub);
     }
 
     private void Release(IActorRef sender, IActorRef member)

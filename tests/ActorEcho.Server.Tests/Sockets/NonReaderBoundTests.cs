@@ -22,7 +22,8 @@ public sealed class NonReaderBoundTests : Akka.TestKit.Xunit2.TestKit
     private const int Frame = 4 * 1024;
     private const long Bound = Window + Watermark + (2 * Frame);
 
-    // A non-reader stalls long before this; reaching it means the server never pushed back.
+    // A non-reader stalls long before this on the echoing ports; reaching it means the server never
+    // pushed back. The one-shot ports discard at full speed until close-timeout: time bounds them.
     private const long FloodCap = 256L * 1024 * 1024;
     private const int Rounds = 20;
 
@@ -34,32 +35,50 @@ public sealed class NonReaderBoundTests : Akka.TestKit.Xunit2.TestKit
     {
     }
 
+    // A second client is answered this fast while a non-reader is held back: the server is idle then.
+    private static readonly TimeSpan NormalLatency = TimeSpan.FromSeconds(1);
+
     [Theory]
     [InlineData("echo-tcp")]
     [InlineData("session-tcp")]
+    [InlineData("time-tcp")]
+    [InlineData("daytime-tcp")]
     public async Task NonReader_Should_BeHeldBelowTheOutboundBound_EveryTime_WhileAnotherClientIsServed(string endpoint)
     {
+        // The one-shot ports (time, daytime) read and discard until the client closes, and reset a
+        // client that neither closes nor reads after close-timeout: kept short so each round ends soon.
         var settings = ServerSettings.Default.WithEphemeralPorts() with
         {
-            Session = new SessionSettings { MaxInFlightBytes = Window, EchoHighWatermark = Watermark },
+            Session = new SessionSettings { MaxInFlightBytes = Window, EchoHighWatermark = Watermark, CloseTimeout = TimeSpan.FromMilliseconds(300) },
         };
         await using var server = await EchoServer.StartAsync(Sys, settings);
         var address = server.FindEndpoint(endpoint)!.LocalEndPoint;
+        var oneShot = endpoint is "time-tcp" or "daytime-tcp";
+        var probe = server.FindEndpoint(oneShot ? "echo-tcp" : endpoint)!.LocalEndPoint;
 
         for (var round = 1; round <= Rounds; round++)
         {
             using var flooder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             await flooder.ConnectAsync(address);
-            var sent = await FloodUntilStalledAsync(flooder);
-            Assert.True(sent < FloodCap, $"round {round}: the server kept reading {sent} bytes from a client that never reads");
+            var (sent, closedByServer) = await FloodUntilStalledAsync(flooder, oneShot ? long.MaxValue : FloodCap);
+            if (oneShot)
+            {
+                // Nothing is buffered there (input is read and discarded); the bound is the close.
+                Assert.True(closedByServer, $"round {round}: {endpoint} kept a client that never reads or closes open ({sent} bytes read)");
+            }
+            else
+            {
+                Assert.True(sent < FloodCap && !closedByServer, $"round {round}: the server kept reading {sent} bytes from a client that never reads (closed: {closedByServer})");
+            }
 
             var stats = await server.GetStatsAsync();
             Assert.True(
                 stats.PeakConnectionBufferedBytes <= Bound,
                 $"round {round}: one connection made the server hold {stats.PeakConnectionBufferedBytes} bytes (bound {Bound})");
 
-            // Meanwhile another client on the same port is answered as usual.
-            await AssertEchoesAsync(address, $"round {round}");
+            // Meanwhile another client is answered as usual (on the same port, where it echoes).
+            var latency = await EchoRoundTripAsync(probe, $"round {round}");
+            Assert.True(latency < NormalLatency, $"round {round}: a second client waited {latency.TotalMilliseconds:0} ms for its echo");
 
             flooder.Close(0);
             await AwaitAssertAsync(
@@ -70,12 +89,16 @@ public sealed class NonReaderBoundTests : Akka.TestKit.Xunit2.TestKit
         Output.WriteLine($"{endpoint}: peak held by one non-reading connection over {Rounds} rounds: {(await server.GetStatsAsync()).PeakConnectionBufferedBytes} bytes (bound {Bound})");
     }
 
-    /// <summary>Sends 100-byte lines until a send makes no progress for a while; returns the bytes sent.</summary>
-    private static async Task<long> FloodUntilStalledAsync(Socket socket)
+    /// <summary>
+    /// Sends 100-byte lines until a send makes no progress for a while, or the server closes the
+    /// connection (a one-shot port after close-timeout); returns the bytes sent and whether the
+    /// server closed it. Bounded by <paramref name="cap"/> bytes and 30 s.
+    /// </summary>
+    private static async Task<(long Sent, bool ClosedByServer)> FloodUntilStalledAsync(Socket socket, long cap)
     {
         long sent = 0;
         var clock = Stopwatch.StartNew();
-        while (sent < FloodCap && clock.Elapsed < TimeSpan.FromSeconds(30))
+        while (sent < cap && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             using var stall = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             try
@@ -84,15 +107,20 @@ public sealed class NonReaderBoundTests : Akka.TestKit.Xunit2.TestKit
             }
             catch (OperationCanceledException)
             {
-                return sent;
+                return (sent, false);
+            }
+            catch (SocketException)
+            {
+                return (sent, true);
             }
         }
 
-        return sent;
+        return (sent, false);
     }
 
-    private static async Task AssertEchoesAsync(IPEndPoint address, string context)
+    private static async Task<TimeSpan> EchoRoundTripAsync(IPEndPoint address, string context)
     {
+        var clock = Stopwatch.StartNew();
         using var client = new TcpClient(AddressFamily.InterNetwork);
         await client.ConnectAsync(address);
         var stream = client.GetStream();
@@ -108,5 +136,6 @@ public sealed class NonReaderBoundTests : Akka.TestKit.Xunit2.TestKit
         }
 
         Assert.Equal("ping\n", Encoding.ASCII.GetString(buffer));
+        return clock.Elapsed;
     }
 }
