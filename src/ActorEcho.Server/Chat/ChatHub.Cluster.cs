@@ -289,7 +289,13 @@ internal sealed partial class ChatHub
     /// <summary>A node is gone: its sessions leave their rooms here and hold nobody.</summary>
     private void DropNode(Address node, string why)
     {
-        var gone = _view!.RemoveNode(node);
+        // Downed, then removed: the second event finds nothing left to drop.
+        if (!_view!.Peers.Any(p => p.Node.Equals(node)))
+        {
+            return;
+        }
+
+        var gone = _view.RemoveNode(node);
         Forget(gone, tellRooms: true);
         _log.NodeDropped(node.ToString(), why, gone.Count);
         CountRooms();

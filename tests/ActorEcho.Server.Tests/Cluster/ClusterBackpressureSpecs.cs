@@ -26,8 +26,9 @@ public sealed class ClusterBackpressureSpecs : ClusterTestKit
             SocketSendBufferSize = 8 * 1024,
         });
         var alice = await LineClient.MemberAsync(nodes[0].SessionEndPoint, "alice", "bp");
-        await AwaitAssertAsync(async () => Assert.Equal("ROOMS 1: bp(1)", await (await LineClient.ConnectAsync(nodes[1].SessionEndPoint, "probe")).CommandAsync("/rooms")), TimeSpan.FromSeconds(10));
-        var slow = await LineClient.MemberAsync(nodes[1].SessionEndPoint, "slow", "bp", receiveBufferSize: 4096);
+        var slow = await LineClient.MemberAsync(nodes[1].SessionEndPoint, "slow", receiveBufferSize: 4096);
+        await AwaitAssertAsync(async () => Assert.Equal("ROOMS 1: bp(1)", await slow.CommandAsync("/rooms")), TimeSpan.FromSeconds(10));
+        Assert.Equal("OK joined bp (2 members)", await slow.CommandAsync("/join bp"));
         Assert.Equal("[bp] * slow joined", await alice.ReadLineAsync());
 
         // About 3 MB at once: far more than the sockets and the reader's queue take while it does not read.

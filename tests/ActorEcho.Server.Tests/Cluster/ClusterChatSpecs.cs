@@ -51,6 +51,9 @@ public sealed class ClusterChatSpecs : ClusterTestKit
         var nodes = await StartClusterAsync(3);
         var alice = await LineClient.MemberAsync(nodes[0].SessionEndPoint, "alice", "lobby");
         var bob = await LineClient.MemberAsync(nodes[1].SessionEndPoint, "bob");
+
+        // Node 2's count is as fresh as its copy of node 1's sessions: wait until it has alice's join.
+        await AwaitAssertAsync(async () => Assert.Equal("ROOMS 1: lobby(1)", await bob.CommandAsync("/rooms")), TimeSpan.FromSeconds(10));
         Assert.Equal("OK joined lobby (2 members)", await bob.CommandAsync("/join lobby"));
         Assert.Equal("[lobby] * bob joined", await alice.ReadLineAsync());
         var carol = await LineClient.MemberAsync(nodes[2].SessionEndPoint, "carol", "dev");
