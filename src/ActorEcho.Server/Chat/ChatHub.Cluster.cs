@@ -36,6 +36,8 @@ internal sealed partial class ChatHub
 
     private void StartCluster()
     {
+        // nodes=0 until this node hears it is Up: the STATS line of a cluster node always has the key.
+        _counters.SetNodes(0);
         _cluster = Akka.Cluster.Cluster.Get(Context.System);
         _mediator = DistributedPubSub.Get(Context.System).Mediator;
         _mediator.Tell(new Subscribe(Topic, Self), Self);
