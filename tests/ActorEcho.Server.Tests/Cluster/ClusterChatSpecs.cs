@@ -78,6 +78,26 @@ public sealed class ClusterChatSpecs : ClusterTestKit
     }
 
     [Fact]
+    public async Task A_node_that_joins_late_learns_the_sessions_and_rooms_already_there()
+    {
+        var nodes = await StartClusterAsync(2);
+        var alice = await LineClient.MemberAsync(nodes[0].SessionEndPoint, "alice", "lobby");
+        var bob = await LineClient.MemberAsync(nodes[1].SessionEndPoint, "bob", "dev");
+
+        // Node 3's hub has seen none of these events: it learns them from the other hubs' snapshots.
+        var third = await AddNodeAsync();
+        var carol = await LineClient.MemberAsync(third.SessionEndPoint, "carol");
+        Assert.Equal("WHO * 3: alice bob carol", await carol.CommandAsync("/who"));
+        Assert.Equal("ROOMS 2: dev(1) lobby(1)", await carol.CommandAsync("/rooms"));
+        Assert.Equal("OK joined lobby (2 members)", await carol.CommandAsync("/join lobby"));
+        Assert.Equal("[lobby] * carol joined", await alice.ReadLineAsync());
+        await alice.SendAsync("welcome\n");
+        Assert.Equal("[lobby] alice: welcome", await carol.ReadLineAsync());
+        Assert.Equal("ERR nick 'bob' is already in use; choose another NAME", await carol.CommandAsync("/nick bob"));
+        Assert.Equal("WHO dev 1: bob", await bob.CommandAsync("/who"));
+    }
+
+    [Fact]
     public async Task Msg_reaches_a_nick_on_whatever_node_it_is_on()
     {
         var nodes = await StartClusterAsync(2);

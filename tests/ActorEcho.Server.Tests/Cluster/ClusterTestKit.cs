@@ -12,6 +12,7 @@ public abstract class ClusterTestKit : Akka.TestKit.Xunit2.TestKit
 {
     private readonly List<ClusterNode> _nodes = [];
     private static int s_clusters;
+    private string _clusterName = "";
 
     protected ClusterTestKit(ITestOutputHelper output)
         : base("akka.loglevel = WARNING", output: output)
@@ -23,7 +24,7 @@ public abstract class ClusterTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>Starts <paramref name="count"/> nodes, the first seeding itself and the rest joining it, and waits until the cluster is ready.</summary>
     internal async Task<IReadOnlyList<ClusterNode>> StartClusterAsync(int count, Func<ServerSettings, ServerSettings>? adjust = null)
     {
-        var name = $"cluster{Interlocked.Increment(ref s_clusters)}";
+        var name = _clusterName = $"cluster{Interlocked.Increment(ref s_clusters)}";
         var first = await ClusterNode.StartAsync(name, "n1", seed: null, adjust);
         _nodes.Add(first);
         for (var i = 2; i <= count; i++)
@@ -33,6 +34,15 @@ public abstract class ClusterTestKit : Akka.TestKit.Xunit2.TestKit
 
         await AwaitReadyAsync(_nodes);
         return _nodes.ToArray();
+    }
+
+    /// <summary>Starts one more node joining the first, and waits until every node is ready again.</summary>
+    internal async Task<ClusterNode> AddNodeAsync()
+    {
+        var node = await ClusterNode.StartAsync(_clusterName, $"n{_nodes.Count + 1}", _nodes[0].Address);
+        _nodes.Add(node);
+        await AwaitReadyAsync(_nodes);
+        return node;
     }
 
     /// <summary>Every node in <paramref name="nodes"/> sees all of them Up and follows every other's hub.</summary>
