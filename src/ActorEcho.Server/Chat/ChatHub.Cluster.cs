@@ -232,6 +232,9 @@ internal sealed partial class ChatHub
     private bool IsRemoteMemberOf(IActorRef session, ChatRoom room) =>
         _view?.Find(session) is { Room: { } remoteRoom } && NameRules.Comparer.Equals(remoteRoom, room.Name);
 
+    /// <summary>How the other nodes spell <paramref name="room"/> (rooms match case-insensitively); null when no remote session is in it.</summary>
+    private string? RemoteRoomName(string room) => _view?.RoomName(room);
+
     private IEnumerable<string> RemoteNicks(string? room) =>
         _view is null ? [] : room is null ? _view.Sessions.Select(s => s.Nick) : _view.RoomMembers(room).Select(s => s.Nick);
 

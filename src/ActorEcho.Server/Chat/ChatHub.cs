@@ -308,9 +308,22 @@ internal sealed partial class ChatHub : UntypedActor, IWithTimers
             return;
         }
 
-        var line = member.Room is { } room
-            ? ServerReplies.Who(room.Name, room.Members.Select(m => _members[m].Nick).Concat(RemoteNicks(room.Name)))
-            : ServerReplies.Who(null, _members.Values.Select(m => m.Nick).Concat(RemoteNicks(null)));
+        ReadOnlyMemory<byte> line;
+        if (who.Room is { } asked)
+        {
+            // Any room, joined or not; one nobody is in lists nobody.
+            var local = _rooms.TryGetValue(asked, out var named) ? named : null;
+            var name = local?.Name ?? RemoteRoomName(asked) ?? asked;
+            var nicks = (local?.Members.Select(m => _members[m].Nick) ?? []).Concat(RemoteNicks(name));
+            line = ServerReplies.Who(name, nicks);
+        }
+        else
+        {
+            line = member.Room is { } room
+                ? ServerReplies.Who(room.Name, room.Members.Select(m => _members[m].Nick).Concat(RemoteNicks(room.Name)))
+                : ServerReplies.Who(null, _members.Values.Select(m => m.Nick).Concat(RemoteNicks(null)));
+        }
+
         Sender.Tell(new ChatProtocol.Reply(who.RequestId, line), Self);
     }
 

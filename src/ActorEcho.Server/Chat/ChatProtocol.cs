@@ -68,7 +68,7 @@ internal static class ChatProtocol
     public sealed record PrivateMessage(long RequestId, string To, string Text);
 
     /// <summary>Session → hub: <c>/who</c>. Reply <see cref="Reply"/> with the WHO line.</summary>
-    public sealed record Who(long RequestId);
+    public sealed record Who(long RequestId, string? Room = null);
 
     /// <summary>Session → hub: <c>/rooms</c>. Reply <see cref="Reply"/> with the ROOMS line.</summary>
     public sealed record Rooms(long RequestId);

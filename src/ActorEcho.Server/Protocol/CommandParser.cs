@@ -41,7 +41,7 @@ public static class CommandParser
             case Word.Leave:
                 return NoArguments(SessionCommand.Leave.Instance, "/leave", rest, out command, out error);
             case Word.Who:
-                return NoArguments(SessionCommand.Who.Instance, "/who", rest, out command, out error);
+                return ParseWho(rest, out command, out error);
             case Word.Rooms:
                 return NoArguments(SessionCommand.Rooms.Instance, "/rooms", rest, out command, out error);
             case Word.Stats:
@@ -150,6 +150,36 @@ public static class CommandParser
         }
 
         command = new SessionCommand.Nick(nick);
+        return true;
+    }
+
+    private static bool ParseWho(
+        ReadOnlySpan<char> rest,
+        [NotNullWhen(true)] out SessionCommand? command,
+        [NotNullWhen(false)] out string? error)
+    {
+        command = null;
+        var name = rest.TrimEnd(Separators);
+        if (name.IsEmpty)
+        {
+            command = SessionCommand.Who.Instance;
+            error = null;
+            return true;
+        }
+
+        if (name.ContainsAny(Separators))
+        {
+            error = ProtocolErrors.Usage("/who [ROOM]");
+            return false;
+        }
+
+        var room = name.ToString();
+        if (!NameRules.IsValidRoom(room, out error))
+        {
+            return false;
+        }
+
+        command = new SessionCommand.Who(room);
         return true;
     }
 

@@ -11,7 +11,7 @@ namespace ActorEcho.Server.Protocol;
 public static class ServerReplies
 {
     /// <summary>The <c>/help</c> reply text (without the line ending).</summary>
-    public const string HelpText = "HELP /time /nick NAME /join [ROOM] /leave /say TEXT /msg NICK TEXT /who /rooms /stats /help /quit";
+    public const string HelpText = "HELP /time /nick NAME /join [ROOM] /leave /say TEXT /msg NICK TEXT /who [ROOM] /rooms /stats /help /quit";
 
     private static readonly ReadOnlyMemory<byte> HelpLine = Encode(HelpText);
     private static readonly ReadOnlyMemory<byte> ByeLine = Encode("BYE");

@@ -51,15 +51,15 @@ public abstract record SessionCommand
     /// <param name="Text">The text, never empty or only whitespace.</param>
     public sealed record Msg(string To, string Text) : SessionCommand;
 
-    /// <summary><c>/who</c>: list the nicks in the current room, or of all sessions outside a room.</summary>
-    public sealed record Who : SessionCommand
+    /// <summary>
+    /// <c>/who [ROOM]</c>: list the nicks of <paramref name="Room"/>; without one, of the current room,
+    /// or of every session outside a room.
+    /// </summary>
+    /// <param name="Room">The room as typed, or null for the sender's own view.</param>
+    public sealed record Who(string? Room) : SessionCommand
     {
-        private Who()
-        {
-        }
-
-        /// <summary>The only instance.</summary>
-        public static Who Instance { get; } = new();
+        /// <summary><c>/who</c> without a room.</summary>
+        public static Who Instance { get; } = new((string?)null);
     }
 
     /// <summary><c>/rooms</c>: list the rooms with their member counts.</summary>

@@ -79,8 +79,8 @@ internal sealed partial class SessionActor
 
                 Ask(new ChatProtocol.PrivateMessage(_session.NextRequestId(), msg.To, msg.Text));
                 break;
-            case SessionCommand.Who:
-                Ask(new ChatProtocol.Who(_session.NextRequestId()));
+            case SessionCommand.Who who:
+                Ask(new ChatProtocol.Who(_session.NextRequestId(), who.Room));
                 break;
             case SessionCommand.Rooms:
                 Ask(new ChatProtocol.Rooms(_session.NextRequestId()));

@@ -135,6 +135,18 @@ public sealed class ChatTests : ServerTestKit
     }
 
     [Fact]
+    public void WhoRoom_Should_ListAnyRoom_WithoutJoiningIt()
+    {
+        Member("alice");
+        Member("bob");
+        var carol = Connect();
+
+        Assert.Equal("WHO lobby 2: alice bob", Command(carol, "/who LOBBY"));
+        Assert.Equal("WHO empty 0:", Command(carol, "/who empty"));
+        Assert.Equal("WHO * 3: alice bob guest-3", Command(carol, "/who"));
+    }
+
+    [Fact]
     public void Nick_Should_BeUniqueIgnoringCase()
     {
         Member("alice");

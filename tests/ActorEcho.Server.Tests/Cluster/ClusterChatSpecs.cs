@@ -61,6 +61,10 @@ public sealed class ClusterChatSpecs : ClusterTestKit
         await AwaitAssertAsync(async () => Assert.Equal("ROOMS 2: dev(1) lobby(2)", await carol.CommandAsync("/rooms")), TimeSpan.FromSeconds(10));
         Assert.Equal("WHO lobby 2: alice bob", await alice.CommandAsync("/who"));
         Assert.Equal("WHO dev 1: carol", await carol.CommandAsync("/who"));
+
+        // /who ROOM names any room, its members on every node, without joining it.
+        Assert.Equal("WHO lobby 2: alice bob", await carol.CommandAsync("/who LOBBY"));
+        Assert.Equal("WHO dev 1: carol", await alice.CommandAsync("/who dev"));
         Assert.Equal("OK left dev", await carol.CommandAsync("/leave"));
         await AwaitAssertAsync(async () => Assert.Equal("WHO * 3: alice bob carol", await carol.CommandAsync("/who")), TimeSpan.FromSeconds(10));
         await AwaitAssertAsync(

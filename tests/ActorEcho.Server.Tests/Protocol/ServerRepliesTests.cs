@@ -7,7 +7,7 @@ public sealed class ServerRepliesTests
 {
     public static TheoryData<string, string> Lines => new()
     {
-        { Text(ServerReplies.Help), "HELP /time /nick NAME /join [ROOM] /leave /say TEXT /msg NICK TEXT /who /rooms /stats /help /quit\n" },
+        { Text(ServerReplies.Help), "HELP /time /nick NAME /join [ROOM] /leave /say TEXT /msg NICK TEXT /who [ROOM] /rooms /stats /help /quit\n" },
         { Text(ServerReplies.Bye), "BYE\n" },
         { Text(ServerReplies.InvalidUtf8), "ERR invalid UTF-8 in line; send UTF-8 text\n" },
         { Text(ServerReplies.NotInRoom), "ERR not in a room; /join ROOM first\n" },

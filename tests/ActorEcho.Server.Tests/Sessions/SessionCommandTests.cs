@@ -14,7 +14,7 @@ public sealed class SessionCommandTests : ServerTestKit
     [Theory]
     [InlineData("/time", "2026-11-21T10:15:30.123Z")]
     [InlineData("/Time", "2026-11-21T10:15:30.123Z")]
-    [InlineData("/help", "HELP /time /nick NAME /join [ROOM] /leave /say TEXT /msg NICK TEXT /who /rooms /stats /help /quit")]
+    [InlineData("/help", "HELP /time /nick NAME /join [ROOM] /leave /say TEXT /msg NICK TEXT /who [ROOM] /rooms /stats /help /quit")]
     [InlineData("/foo", "ERR unknown command '/foo'; try /help")]
     [InlineData("/", "ERR unknown command '/'; try /help")]
     [InlineData("/crash", "ERR unknown command '/crash'; try /help")]
