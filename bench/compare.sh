@@ -4,8 +4,9 @@
 # Builds Release, then starts each server in turn on free loopback ports and drives it with the
 # load console (src/ActorEcho.Load, every echoed byte verified) over the same matrix:
 #   connections 1 / 100 / 1,000  x  payload 32 B / 4 KiB  x  outstanding 1 / 16   (echo, msgs/s)
-# plus 10,000 idle connections (server RSS per connection) and a 10,000-connection burst (time
-# until all are served). Each server's CPU time and peak RSS come from /proc/PID.
+# plus 10,000 idle connections (server RSS per connection, then a probe each must answer) and a
+# 10,000-connection burst (time until all are served). Each server's CPU time and peak RSS come
+# from /proc/PID.
 #
 # The servers (names for --only):
 #   actorecho-echo     ActorEcho's RFC 862 echo endpoint (echo-tcp)
@@ -20,8 +21,11 @@
 # Prints one table with ratios of each ActorEcho port against plain and against stock Akka.IO
 # (also written to $OUT/table.md).
 #
-# Usage: bench/compare.sh [--quick] [--repeat N] [--no-build] [--only NAME[,NAME...]] [--out DIR]
+# Usage: bench/compare.sh [--quick] [--runs N] [--repeat N] [--no-build] [--only NAME[,NAME...]] [--out DIR]
 #   --quick     2 s per cell and short idle/fan-out phases: a check in a few minutes
+#   --runs N    N full comparisons one after the other (every server, fresh processes each time);
+#               the table shows the median over the runs of each figure and of each ratio (ratios
+#               are taken within a run, then the median of those), and the targets are checked on it
 #   --repeat N  run every matrix cell N times and report the run with the median msgs/s
 #   --no-build  use the existing Release builds
 #   --only      run only these servers (see above; default all)
@@ -46,6 +50,7 @@ HOST_DLL=src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll
 ALL_SERVERS="actorecho-echo,actorecho-session,akka-io,plain,kestrel,asyncio"
 
 quick=0
+runs=1
 repeat=1
 build=1
 only="$ALL_SERVERS"
@@ -57,6 +62,7 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift ;;
     --out) out="$2"; shift ;;
     --repeat) repeat="$2"; shift ;;
+    --runs) runs="$2"; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -64,6 +70,7 @@ while [ $# -gt 0 ]; do
 done
 
 case "$repeat" in ''|*[!0-9]*|0) echo "compare.sh: --repeat needs a positive whole number" >&2; exit 2 ;; esac
+case "$runs" in ''|*[!0-9]*|0) echo "compare.sh: --runs needs a positive whole number" >&2; exit 2 ;; esac
 
 # The servers to run, in the order asked, aliases expanded, duplicates dropped and unknown names refused
 # before anything is built.
@@ -102,9 +109,9 @@ STOP_TIMEOUT=10    # seconds a server gets to exit after SIGTERM
 
 out=${out:-$(mktemp -d /tmp/actorecho-compare.XXXXXX)}
 mkdir -p "$out"
-results="$out/results.tsv"     # server <TAB> row <TAB> value <TAB> errors
+results="$out/results.tsv"     # run <TAB> server <TAB> row <TAB> value <TAB> errors
 status="$out/status.tsv"       # server <TAB> available|reason
-loads="$out/loads.tsv"         # server <TAB> tag <TAB> load-console exit code <TAB> JSON file
+loads="$out/loads.tsv"         # server <TAB> tag <TAB> load-console exit code <TAB> JSON file (tags of run K > 1 end in -runK)
 : > "$results"
 : > "$status"
 : > "$loads"
@@ -120,10 +127,9 @@ if [ "$build" = 1 ]; then
   # Only what the chosen servers need: a baseline-only run must not wait for (or fail on) the host.
   log "building Release: load console"
   dotnet build -c Release src/ActorEcho.Load > "$out/build-load.log" 2>&1 || load_ok=0
-  if wants akka-io || wants plain || wants kestrel; then
-    log "building Release: bench baselines"
-    dotnet build -c Release bench/ActorEcho.Bench > "$out/build-bench.log" 2>&1 || bench_ok=0
-  fi
+  # Always: besides the baselines it holds the idle client (the idle suite) every server is measured with.
+  log "building Release: bench program"
+  dotnet build -c Release bench/ActorEcho.Bench > "$out/build-bench.log" 2>&1 || bench_ok=0
   if wants 'actorecho-*'; then
     log "building Release: host"
     dotnet build -c Release src/ActorEcho.Host > "$out/build-host.log" 2>&1 || host_ok=0
@@ -132,8 +138,8 @@ fi
 [ -f "$LOAD_DLL" ] || load_ok=0
 [ -f "$BENCH_DLL" ] || bench_ok=0
 [ -f "$HOST_DLL" ] || host_ok=0
-if [ "$load_ok" = 0 ]; then
-  echo "compare.sh: the load console did not build; see $out/build-load.log" >&2
+if [ "$load_ok" = 0 ] || [ "$bench_ok" = 0 ]; then
+  echo "compare.sh: the load console or the bench program did not build; see $out/build-load.log and $out/build-bench.log" >&2
   exit 1
 fi
 
@@ -178,7 +184,8 @@ def rate(f):
 runs = sorted(sys.argv[1:], key=rate)
 print(runs[len(runs) // 2])' "$@"
 }
-record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-0}" >> "$results"; }
+run=1
+record() { printf '%s\t%s\t%s\t%s\t%s\n' "$run" "$1" "$2" "$3" "${4:-0}" >> "$results"; }
 
 server_pid=""
 stop_server() {
@@ -205,6 +212,7 @@ trap 'stop_server; exit 130' INT TERM
 # LISTENING; ActorEcho binds several endpoints, so only a connect to the measured one counts there.
 start_server() {
   local name=$1 cmd=$2 port=$3 logf="$out/$1-server.log" trust_listening=1
+  [ "$run" -gt 1 ] && logf="$out/$1-server-run$run.log"
   [[ "$name" == actorecho-* ]] && trust_listening=0
   log "starting $name: $cmd"
   bash -c "exec $cmd" > "$logf" 2>&1 &
@@ -231,6 +239,7 @@ start_server() {
 # run is bounded: by -d, or by -c connections for burst, and by the connect and reply timeouts.
 load() {
   local name=$1 tag=$2; shift 2
+  [ "$run" -gt 1 ] && tag="$tag-run$run"
   local json="$out/$name-$tag.json" rc
   rm -f "$json"
   dotnet "$LOAD_DLL" --no-live --json "$json" --connect-timeout 10s --reply-timeout 10s "$@" \
@@ -254,14 +263,18 @@ run_server() {
   printf '%s\tavailable\n' "$name" >> "$status"
   local pid=$server_pid json
 
-  # Idle first, on a fresh process: RSS growth per held connection, before any traffic. "Held"
-  # ends when the server's established connections start to fall (the load console closing them):
-  # an RSS sample counts only if the count read right after it had not fallen yet. The peak
-  # including the close is recorded as its own row.
-  local rss_before rss_max rss rss_close est est_max=0 held=1 connected
+  # Idle first, on a fresh process: RSS growth per held connection, before any traffic. The bench
+  # program's idle client (bench/ActorEcho.Bench/Idle) opens the connections, holds them silent,
+  # then sends each a one-byte probe that must come back. "Held" ends when it starts probing, or
+  # when the server's established connections start to fall: an RSS sample counts only if neither
+  # had happened when it was read. The peak including probe and close is recorded as its own row.
+  local rss_before rss_max rss rss_close est est_max=0 held=1 connected idle_tag=idle
+  [ "$run" -gt 1 ] && idle_tag="idle-run$run"
+  local idle_log="$out/$name-$idle_tag.log" idle_json="$out/$name-$idle_tag.json"
   rss_before=$(status_kb "$pid" VmRSS)
-  log "$name: $IDLE_CONNS idle connections for $IDLE_DURATION"
-  load "$name" idle -w idle --port "$port" -c "$IDLE_CONNS" -d "$IDLE_DURATION" > /dev/null &
+  log "$name: $IDLE_CONNS idle connections for $IDLE_DURATION, then a probe on each"
+  rm -f "$idle_json"
+  dotnet "$BENCH_DLL" idle --port "$port" --connections "$IDLE_CONNS" --hold "$IDLE_DURATION" --json "$idle_json" > "$idle_log" 2>&1 &
   local load_pid=$! ; rss_max=$rss_before; rss_close=$rss_before
   while kill -0 "$load_pid" 2>/dev/null; do
     rss=$(status_kb "$pid" VmRSS)
@@ -269,7 +282,7 @@ run_server() {
     if [ "$held" = 1 ]; then
       est=$(established "$port")
       [ "$est" -gt "$est_max" ] && est_max=$est
-      if [ "$est_max" -gt 0 ] && [ "$est" -lt $((est_max - est_max / 100)) ]; then
+      if grep -q PROBING "$idle_log" 2>/dev/null || { [ "$est_max" -gt 0 ] && [ "$est" -lt $((est_max - est_max / 100)) ]; }; then
         held=0
       elif [ "${rss:-0}" -gt "$rss_max" ]; then
         rss_max=$rss
@@ -278,13 +291,15 @@ run_server() {
     sleep 0.2
   done
   wait "$load_pid"
-  json="$out/$name-idle.json"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$idle_tag" "$?" "$idle_json" >> "$loads"
+  json=$idle_json
   connected=$(json_field "$json" connected)
   if [ -n "$connected" ] && [ "$connected" -gt 0 ]; then
     record "$name" "idle KiB/conn" "$(awk -v a="$rss_max" -v b="$rss_before" -v n="$connected" 'BEGIN{printf "%.2f", (a-b)/n}')" "$(json_field "$json" errors)"
-    record "$name" "idle KiB/conn incl. close" "$(awk -v a="$rss_close" -v b="$rss_before" -v n="$connected" 'BEGIN{printf "%.2f", (a-b)/n}')" "$(json_field "$json" errors)"
+    record "$name" "idle KiB/conn incl. probe and close" "$(awk -v a="$rss_close" -v b="$rss_before" -v n="$connected" 'BEGIN{printf "%.2f", (a-b)/n}')" "$(json_field "$json" errors)"
   fi
   record "$name" "idle connected" "${connected:-0}" "$(json_field "$json" errors)"
+  record "$name" "idle answered the probe after the hold" "$(json_field "$json" answered)" "$(json_field "$json" errors)"
 
   log "$name: burst of $BURST_CONNS connections"
   json=$(load "$name" burst -w burst --port "$port" -c "$BURST_CONNS")
@@ -333,6 +348,8 @@ run_server() {
 }
 
 # --- the servers ---------------------------------------------------------------------------------
+for run in $(seq 1 "$runs"); do
+[ "$runs" -gt 1 ] && log "run $run of $runs"
 for name in "${wanted[@]}"; do
   case "$name" in
     actorecho-*)
@@ -346,12 +363,13 @@ for name in "${wanted[@]}"; do
       else printf 'asyncio\tpython3 not installed\n' >> "$status"; fi ;;
   esac
 done
+done
 
 # --- the table -----------------------------------------------------------------------------------
 machine="$(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/^MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), Linux $(uname -r), .NET $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'), $(python3 --version)"
-conditions="mode: $([ "$quick" = 1 ] && echo quick || echo full), cell ${CELL_DURATION} x ${repeat}; load average at start ${loadavg_start}, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+conditions="mode: $([ "$quick" = 1 ] && echo quick || echo full), cell ${CELL_DURATION} x ${repeat}, $runs run(s)$([ "$runs" -gt 1 ] && echo ', each figure and each ratio the median over the runs'); load average at start ${loadavg_start}, at end $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$results" "$status" "$loads" "$out/table.md" "$machine" "$conditions" "$(IFS=,; echo "${wanted[*]}")" <<'PY'
-import csv, json, sys
+import csv, json, statistics, sys
 results, status_file, loads_file, table_file, machine, conditions, wanted = sys.argv[1:8]
 titles = {"actorecho-echo": "ActorEcho echo-tcp", "actorecho-session": "ActorEcho session-tcp",
           "akka-io": "stock Akka.IO", "plain": "plain socket", "kestrel": "Kestrel", "asyncio": "asyncio"}
@@ -364,18 +382,28 @@ ratio_pairs = [(a, b) for a, b in ratio_pairs if a in servers and b in servers]
 short = {"actorecho-echo": "echo-tcp", "actorecho-session": "session-tcp", "akka-io": "Akka.IO", "plain": "plain"}
 status = {}
 for row in csv.reader(open(status_file), delimiter="\t"):
-    if row: status[row[0]] = row[1]
-values, errors, order = {}, {}, []
-for row in csv.reader(open(results), delimiter="\t"):
-    if not row: continue
-    server, key, value, err = row[0], row[1], row[2], row[3] if len(row) > 3 else "0"
-    if key not in order: order.append(key)
-    values[(server, key)] = value
-    errors[(server, key)] = err
+    # A server counts as available when any run started it.
+    if row and status.get(row[0]) != "available": status[row[0]] = row[1]
 
 def num(v):
     try: return float(v)
     except (TypeError, ValueError): return None
+
+# Per run: values and errors; the table shows medians over the runs.
+runs, order = {}, []
+for row in csv.reader(open(results), delimiter="\t"):
+    if not row: continue
+    run, server, key, value, err = row[0], row[1], row[2], row[3], row[4] if len(row) > 4 else "0"
+    if key not in order: order.append(key)
+    runs.setdefault(run, {})[(server, key)] = (value, err)
+run_ids = sorted(runs, key=int)
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+def value(server, key):
+    return med([num(runs[r].get((server, key), (None, 0))[0]) for r in run_ids])
+def errors(server, key):
+    return sum(num(runs[r].get((server, key), (None, 0))[1]) or 0 for r in run_ids)
 
 session_only = ["chat fan-out deliveries/s", "chat fan-out p99 delivery us", "udp time queries/s"]
 lower_better = lambda k: k.startswith(("p99", "idle KiB", "burst ms", "cpu", "peak RSS")) or k.endswith(" us")
@@ -383,21 +411,25 @@ available = lambda s: status.get(s, "") == "available"
 def cell(server, key):
     if not available(server) or (key in session_only and server != "actorecho-session"):
         return "n/a"
-    v = values.get((server, key))
-    if v is None or v == "":
+    v = value(server, key)
+    if v is None:
         return "-"
-    n = num(v)
-    text = f"{n:,.0f}" if n is not None and abs(n) >= 100 else (f"{n:,.2f}" if n is not None else v)
-    e = num(errors.get((server, key)))
-    if e and key != "idle connected":
+    text = f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.2f}"
+    e = errors(server, key)
+    if e and not key.startswith("idle connected") and not key.startswith("idle answered"):
         text += f" ({int(e)} err)"
     return text
+def ratio_value(key, a, b):
+    # Within each run, then the median over the runs: the servers of one run shared its machine state.
+    if key in session_only or not available(a) or not available(b): return None
+    per_run = []
+    for r in run_ids:
+        x, y = num(runs[r].get((a, key), (None, 0))[0]), num(runs[r].get((b, key), (None, 0))[0])
+        if x is not None and y: per_run.append(x / y)
+    return med(per_run)
 def ratio(key, a, b):
-    if key in session_only: return "n/a"
-    x, y = num(values.get((a, key))), num(values.get((b, key)))
-    if not available(a) or not available(b) or x is None or not y:
-        return "n/a"
-    return f"{x / y:.2f}"
+    v = ratio_value(key, a, b)
+    return "n/a" if v is None else f"{v:.2f}"
 
 head = ["measure"] + [titles[s] for s in servers] + [f"{short[a]}/{short[b]}" for a, b in ratio_pairs]
 lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -413,25 +445,37 @@ for s in servers:
 
 # Every load-console run counts: a failed verification, a refused or dropped connection, a missing
 # summary or a non-zero exit.
-runs, failed, total_errors = 0, [], 0
+load_runs, failed, total_errors = 0, [], 0
 for row in csv.reader(open(loads_file), delimiter="\t"):
     if len(row) < 4: continue
-    runs += 1
+    load_runs += 1
     try: e = int(json.load(open(row[3])).get("errors", 0))
     except (OSError, ValueError): e = 1
     total_errors += e
     if e or row[2] != "0": failed.append(f"{row[0]} {row[1]} (exit {row[2]}, {e} errors)")
-checks = [f"- load-console runs: {runs}, errors: {total_errors}" +
+checks = [f"- load runs: {load_runs}, errors: {total_errors}" +
           ("" if not failed else "; runs with errors or a non-zero exit: " + ", ".join(failed))]
-for ae in ("actorecho-echo", "actorecho-session"):
+
+# The targets of issue 12, on the medians above (ratios within each run, median over the runs).
+def verdict(bad): return "PASS" if not bad else "FAIL (" + ", ".join(bad) + ")"
+cells = lambda conns: [k for k in order if k.startswith(tuple(f"echo c={c} " for c in conns))]
+for ae, floor in (("actorecho-echo", 1.0), ("actorecho-session", 0.9)):
     if ae not in servers: continue
-    if not (available(ae) and available("plain")):
-        checks.append(f"- {titles[ae]} targets (100-connection cells >= 0.9x plain; idle KiB/conn below plain): not checked, needs both it and plain")
-        continue
-    bad = [k for k in order if k.startswith("echo c=100 ") and (num(ratio(k, ae, "plain")) or 0) < 0.9]
-    checks.append(f"- {titles[ae]}: every 100-connection cell >= 0.9x plain: {'PASS' if not bad else 'FAIL (' + ', '.join(bad) + ')'}")
-    mem = num(ratio("idle KiB/conn", ae, "plain"))
-    checks.append(f"- {titles[ae]}: idle memory per connection below plain: {'PASS' if mem is not None and mem < 1 else 'FAIL'}")
+    if available(ae) and available("akka-io"):
+        bad = [f"{k} {ratio(k, ae, 'akka-io')}" for k in cells((100, 1000)) if (ratio_value(k, ae, "akka-io") or 0) < floor]
+        checks.append(f"- {titles[ae]}: every 100- and 1,000-connection cell >= {floor}x stock Akka.IO: {verdict(bad)}")
+        mem = ratio_value("idle KiB/conn", ae, "akka-io")
+        checks.append(f"- {titles[ae]}: idle memory per held connection <= stock Akka.IO's: {'PASS' if mem is not None and mem <= 1 else 'FAIL'} ({ratio('idle KiB/conn', ae, 'akka-io')})")
+    else:
+        checks.append(f"- {titles[ae]}: Akka.IO targets not checked (needs it and stock Akka.IO)")
+    answered = value(ae, "idle answered the probe after the hold")
+    checks.append(f"- {titles[ae]}: every held connection answered the probe after the hold: {'PASS' if answered is not None and answered >= 10000 else 'FAIL'}")
+    if available(ae) and available("plain"):
+        if ae == "actorecho-echo":
+            bad = [f"{k} {ratio(k, ae, 'plain')}" for k in cells((100,)) if (ratio_value(k, ae, "plain") or 0) < 0.85]
+            checks.append(f"- {titles[ae]}: every 100-connection cell >= 0.85x plain: {verdict(bad)}")
+        bad = [f"{k} {ratio(k, ae, 'plain')}" for k in order if k.startswith("p99 c=100 ") and (ratio_value(k, ae, "plain") or 99) > 1.5]
+        checks.append(f"- {titles[ae]}: p99 at 100 connections <= 1.5x plain's: {verdict(bad)}")
 text = "\n".join(lines + [""] + notes + checks + [f"- machine: {machine}", f"- {conditions}"]) + "\n"
 open(table_file, "w").write(text)
 print(text)

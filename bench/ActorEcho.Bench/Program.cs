@@ -2,12 +2,13 @@ using System.Reflection;
 using ActorEcho.Bench;
 using ActorEcho.Bench.ClusterSerializer;
 using ActorEcho.Bench.Hocon;
+using ActorEcho.Bench.Idle;
 using ActorEcho.Bench.NonReader;
 using ActorEcho.Bench.Serve;
 
 // Usage: dotnet run -c Release --project bench/ActorEcho.Bench -- SUITE [args]
 // Listed by hand so this file alone tells what the bench can run.
-IBenchSuite[] suites = [new HoconSuite(), new ServeSuite(), new NonReaderSuite(), new ClusterSerializerSuite()];
+IBenchSuite[] suites = [new HoconSuite(), new ServeSuite(), new NonReaderSuite(), new IdleHoldSuite(), new ClusterSerializerSuite()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

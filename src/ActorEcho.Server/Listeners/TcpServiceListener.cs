@@ -188,10 +188,8 @@ internal sealed partial class TcpServiceListener : UntypedActor
                 _log.ConnectionRefused(_spec.Name, connected.RemoteAddress, _handlers.Count, max);
             }
 
-            var line = overOurLimit ? ServerReplies.ServerFull(max) : ServerReplies.ShuttingDown;
-            var refuser = Context.ActorOf(
-                Props.Create(() => new OneShotConnection(connection, Lines.From(line), _runtime.Settings.Session.CloseTimeout)),
-                $"refused-{number}");
+            var reply = Lines.From(overOurLimit ? ServerReplies.ServerFull(max) : ServerReplies.ShuttingDown);
+            var refuser = Context.ActorOf(OneShotProps(connection, reply), $"refused-{number}");
             Context.Watch(refuser);
             _refusers.Add(refuser);
             return;
@@ -202,33 +200,27 @@ internal sealed partial class TcpServiceListener : UntypedActor
         _handlers.Add(handler);
     }
 
-    private Props HandlerProps(IActorRef connection, EndPoint remote)
+    // Each kind in a method of its own, so each lambda captures only what its handler needs (C#
+    // allocates one closure per scope, for every connection).
+    private Props HandlerProps(IActorRef connection, EndPoint remote) => _spec.Kind switch
     {
-        if (_spec.Kind == ServiceKind.Session)
-        {
-            // Kept apart from the lambdas below, whose closure C# would otherwise allocate for every
-            // session too.
-            var session = new SessionContext(_runtime, connection, _runtime.NextSessionNumber(), remote);
-            return Props.Create(() => new SessionActor(session));
-        }
+        ServiceKind.Session => SessionProps(new SessionContext(_runtime, connection, _runtime.NextSessionNumber(), remote)),
+        ServiceKind.Echo => EchoProps(_runtime, new EchoConnection.State(connection)),
+        ServiceKind.Time => OneShotProps(connection, ByteString.FromBytes(ProtocolTime.Rfc868Bytes(_runtime.Time.GetUtcNow()))),
+        _ => OneShotProps(connection, ByteString.FromBytes(ProtocolTime.DaytimeBytes(_runtime.Time.GetLocalNow()))),
+    };
 
-        return ServiceProps(connection);
-    }
+    private static Props SessionProps(SessionContext session) =>
+        HandlerProducer<SessionActor>.Props(() => new SessionActor(session));
 
-    private Props ServiceProps(IActorRef connection)
+    private static Props EchoProps(ServerRuntime runtime, EchoConnection.State echo) =>
+        HandlerProducer<EchoConnection>.Props(() => new EchoConnection(runtime, echo));
+
+    // The reply is computed when the connection arrives; a restart sends nothing again.
+    private Props OneShotProps(IActorRef connection, ByteString reply)
     {
-        var runtime = _runtime;
-        var closeTimeout = runtime.Settings.Session.CloseTimeout;
-        switch (_spec.Kind)
-        {
-            case ServiceKind.Echo:
-                var echo = new EchoConnection.State(connection);
-                return Props.Create(() => new EchoConnection(runtime, echo));
-            case ServiceKind.Time:
-                return Props.Create(() => new OneShotConnection(connection, ByteString.FromBytes(ProtocolTime.Rfc868Bytes(runtime.Time.GetUtcNow())), closeTimeout));
-            default:
-                return Props.Create(() => new OneShotConnection(connection, ByteString.FromBytes(ProtocolTime.DaytimeBytes(runtime.Time.GetLocalNow())), closeTimeout));
-        }
+        var closeTimeout = _runtime.Settings.Session.CloseTimeout;
+        return HandlerProducer<OneShotConnection>.Props(() => new OneShotConnection(connection, reply, closeTimeout));
     }
 
     private void OnHandlerStopped(IActorRef child)

@@ -1,12 +1,12 @@
 namespace ActorEcho.Server.Protocol;
 
 /// <summary>
-/// One event from <see cref="SessionInputParser.TryRead(bool, out SessionInput)"/>: bytes to echo,
+/// One event from <see cref="SessionInputParser.TryRead(ReadOnlySpan{byte}, ref int, bool, out SessionInput)"/>: bytes to echo,
 /// a complete line, or an error to report. A small value type, so reading events allocates nothing.
 /// </summary>
 public readonly record struct SessionInput
 {
-    private SessionInput(SessionInputKind kind, ReadOnlyMemory<byte> echo, string? line, string? errorMessage)
+    private SessionInput(SessionInputKind kind, Range echo, string? line, string? errorMessage)
     {
         Kind = kind;
         Echo = echo;
@@ -18,11 +18,12 @@ public readonly record struct SessionInput
     public SessionInputKind Kind { get; }
 
     /// <summary>
-    /// For <see cref="SessionInputKind.Echo"/>: the bytes to send back, a slice of the memory passed to
-    /// <see cref="SessionInputParser.Feed(ReadOnlyMemory{byte})"/> (not a copy), valid as long as that
-    /// memory is. Empty for other kinds.
+    /// For <see cref="SessionInputKind.Echo"/>: where the bytes to send back are in the chunk passed to
+    /// <see cref="SessionInputParser.TryRead(ReadOnlySpan{byte}, ref int, bool, out SessionInput)"/>
+    /// (<c>chunk[input.Echo]</c>): the parser copies nothing, the caller slices its own buffer. An
+    /// empty range for other kinds.
     /// </summary>
-    public ReadOnlyMemory<byte> Echo { get; }
+    public Range Echo { get; }
 
     /// <summary>
     /// For <see cref="SessionInputKind.Command"/> and <see cref="SessionInputKind.RoomLine"/>: the line
@@ -37,7 +38,7 @@ public readonly record struct SessionInput
     /// </summary>
     public string? ErrorMessage { get; }
 
-    internal static SessionInput ForEcho(ReadOnlyMemory<byte> bytes) => new(SessionInputKind.Echo, bytes, null, null);
+    internal static SessionInput ForEcho(int start, int length) => new(SessionInputKind.Echo, start..(start + length), null, null);
 
     internal static SessionInput ForCommand(string line) => new(SessionInputKind.Command, default, line, null);
 

@@ -10,17 +10,19 @@ namespace ActorEcho.Server.Protocol;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Usage: <see cref="Feed(ReadOnlyMemory{byte})"/> each received chunk, then call
-/// <see cref="TryRead(bool, out SessionInput)"/> until it returns <see langword="false"/>, handling
+/// Usage: for each received chunk, call <see cref="TryRead(ReadOnlySpan{byte}, ref int, bool, out SessionInput)"/>
+/// with the chunk and a position starting at 0 until it returns <see langword="false"/>, handling
 /// each event before reading the next. The caller passes whether the session is in a room on every
 /// call because a command can change that mid-chunk: in <c>/join\nhello\n</c>, <c>hello</c> is a
-/// room line only because <c>/join</c> ran first.
+/// room line only because <c>/join</c> ran first. The caller may stop between events (a session
+/// waiting for a hub answer does) and go on later with the same chunk and position.
 /// </para>
 /// <para>
-/// Ownership: echo events are slices of the fed memory, not copies. The caller must keep that memory
-/// unchanged until it has read every event of the chunk and finished using the echo slices (e.g. the
-/// socket write completed), and must drain all events before feeding the next chunk.
-/// Command and room lines are copied (decoded to strings), so they outlive the buffer.
+/// Ownership: the parser never keeps the chunk. It takes a span, so a session can parse the bytes
+/// Akka.IO received where they are (<c>ByteString.ToReadOnlySpan()</c>, no copy), and an echo event
+/// is a range of the chunk (<see cref="SessionInput.Echo"/>) that the caller slices from its own
+/// buffer. Partial command and room lines are copied into the parser's line buffer, and complete
+/// ones are decoded to strings, so they outlive the chunk.
 /// </para>
 /// <para>
 /// A line's kind is decided by its first byte and the room flag at that moment: <c>/</c> makes a
@@ -43,8 +45,6 @@ public sealed class SessionInputParser
     // One byte of slack over the limit: a trailing '\r' is not counted, and while a line is still
     // arriving we cannot tell whether its last byte is that '\r'.
     private readonly int _bufferLimit;
-    private ReadOnlyMemory<byte> _chunk;
-    private int _position;
     private State _state;
     private bool _bufferingCommand;
     private byte[] _buffer = [];
@@ -74,29 +74,17 @@ public sealed class SessionInputParser
     /// <summary>Whether the next byte starts a new line (true at the start of the stream and after each <c>\n</c>).</summary>
     public bool IsAtLineStart => _state == State.LineStart;
 
-    /// <summary>Hands the parser the next received chunk.</summary>
-    /// <param name="chunk">The bytes received; see the ownership rules on <see cref="SessionInputParser"/>.</param>
-    /// <exception cref="InvalidOperationException">The previous chunk still has unread events.</exception>
-    public void Feed(ReadOnlyMemory<byte> chunk)
-    {
-        if (_position < _chunk.Length)
-        {
-            throw new InvalidOperationException("Read every event of the previous chunk (TryRead until false) before feeding the next one.");
-        }
-
-        _chunk = chunk;
-        _position = 0;
-    }
-
-    /// <summary>Reads the next event from the current chunk.</summary>
+    /// <summary>Reads the next event from <paramref name="chunk"/>, starting at <paramref name="position"/>.</summary>
+    /// <param name="chunk">The received chunk; the same one on every call until it is used up.</param>
+    /// <param name="position">Where the unread bytes of <paramref name="chunk"/> start; moved past every byte this call consumed.</param>
     /// <param name="inRoom">Whether the session is in a chat room now (decides what a new plain line is).</param>
     /// <param name="input">The event, when one is available.</param>
-    /// <returns><see langword="false"/> when the chunk is used up; feed the next one.</returns>
-    public bool TryRead(bool inRoom, out SessionInput input)
+    /// <returns><see langword="false"/> when the chunk is used up (<paramref name="position"/> is its length); go on with the next one.</returns>
+    public bool TryRead(ReadOnlySpan<byte> chunk, ref int position, bool inRoom, out SessionInput input)
     {
-        while (_position < _chunk.Length)
+        while (position < chunk.Length)
         {
-            var rest = _chunk.Span[_position..];
+            var rest = chunk[position..];
             switch (_state)
             {
                 case State.LineStart:
@@ -113,11 +101,11 @@ public sealed class SessionInputParser
                     break;
 
                 case State.Echoing:
-                    input = ReadEcho(rest, inRoom);
+                    input = ReadEcho(rest, ref position, inRoom);
                     return true;
 
                 case State.Buffering:
-                    if (TryReadBuffered(rest, out input))
+                    if (TryReadBuffered(rest, ref position, out input))
                     {
                         return true;
                     }
@@ -125,31 +113,23 @@ public sealed class SessionInputParser
                     break;
 
                 default:
-                    Discard(rest);
+                    Discard(rest, ref position);
                     break;
             }
         }
 
-        // Used up: let go of the chunk, so an idle connection's parser keeps no received bytes alive.
-        _chunk = default;
-        _position = 0;
         input = default;
         return false;
     }
 
-    /// <summary>
-    /// Forgets any partial line and starts over as at the start of a stream (e.g. after the session's
-    /// state was reset). The current chunk is dropped too.
-    /// </summary>
+    /// <summary>Forgets any partial line and starts over as at the start of a stream (e.g. after the session's state was reset).</summary>
     public void Reset()
     {
-        _chunk = default;
-        _position = 0;
         _state = State.LineStart;
         _buffered = 0;
     }
 
-    private SessionInput ReadEcho(ReadOnlySpan<byte> rest, bool inRoom)
+    private SessionInput ReadEcho(ReadOnlySpan<byte> rest, ref int position, bool inRoom)
     {
         // Outside a room, everything up to the next line that starts with '/' echoes as one slice:
         // one write instead of one per line. If the session entered a room while this line was
@@ -167,9 +147,9 @@ public sealed class SessionInputParser
             _state = rest[^1] == (byte)'\n' ? State.LineStart : State.Echoing;
         }
 
-        var slice = _chunk.Slice(_position, length);
-        _position += length;
-        return SessionInput.ForEcho(slice);
+        var start = position;
+        position += length;
+        return SessionInput.ForEcho(start, length);
     }
 
     /// <summary>Where "\n/" starts in <paramref name="rest"/> (the index of its '\n'), or -1.</summary>
@@ -202,12 +182,12 @@ public sealed class SessionInputParser
         return -1;
     }
 
-    private bool TryReadBuffered(ReadOnlySpan<byte> rest, out SessionInput input)
+    private bool TryReadBuffered(ReadOnlySpan<byte> rest, ref int position, out SessionInput input)
     {
         var newline = rest.IndexOf((byte)'\n');
         if (newline < 0)
         {
-            _position += rest.Length;
+            position += rest.Length;
 
             if (_buffered + rest.Length > _bufferLimit)
             {
@@ -222,7 +202,7 @@ public sealed class SessionInputParser
             return false;
         }
 
-        _position += newline + 1;
+        position += newline + 1;
         _state = State.LineStart;
         var line = rest[..newline];
         if (_buffered > 0)
@@ -276,16 +256,16 @@ public sealed class SessionInputParser
     // most connections never send one.
     private SessionInput LineTooLong() => SessionInput.ForError(SessionInputKind.LineTooLong, ProtocolErrors.LineTooLong(MaxLineLength));
 
-    private void Discard(ReadOnlySpan<byte> rest)
+    private void Discard(ReadOnlySpan<byte> rest, ref int position)
     {
         var newline = rest.IndexOf((byte)'\n');
         if (newline < 0)
         {
-            _position += rest.Length;
+            position += rest.Length;
         }
         else
         {
-            _position += newline + 1;
+            position += newline + 1;
             _state = State.LineStart;
         }
     }

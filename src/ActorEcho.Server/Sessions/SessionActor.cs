@@ -52,10 +52,12 @@ internal sealed partial class SessionActor : UntypedActor
     private ChatRateLimiter? _limiter;
     private Queue<ByteString>? _backlog;
 
-    // The chunk the parser is reading, and its bytes: an echo event that covers all of it (the
-    // usual case for echo traffic) is sent back as the received ByteString itself.
+    // The chunk being parsed and how far: parsing stops between events while a hub answer is
+    // awaited, and the rest of the chunk waits here (a ByteString is immutable, so keeping it is
+    // safe and costs no copy). An echo event is sent back as a slice of it, or as the chunk itself
+    // when it covers all of it, the usual case for echo traffic.
     private ByteString _fed = ByteString.Empty;
-    private ReadOnlyMemory<byte> _fedMemory;
+    private int _fedPosition;
     private string _nick;
     private string? _room;
     private long _pendingRequest;
@@ -249,12 +251,11 @@ internal sealed partial class SessionActor : UntypedActor
 
     private void Feed(ByteString data)
     {
-        // Akka.IO gives no access to a ByteString's array, so the parser reads a copy; an echo of the
-        // whole chunk still goes back as the received ByteString itself.
-        _fed = data;
-        _fedMemory = data.ToArray();
-        var parser = _parser ??= new SessionInputParser(Settings.Session.MaxLineLength);
-        parser.Feed(_fedMemory);
+        // Akka.IO's Received is compact (one array), so the parser reads it in place through
+        // ToReadOnlySpan. Anything else is compacted once here, not copied again on every event.
+        _fed = data.IsCompact ? data : data.Compact();
+        _fedPosition = 0;
+        _parser ??= new SessionInputParser(Settings.Session.MaxLineLength);
     }
 
     /// <summary>Handles parser events until the input runs out, a hub answer is awaited, or the session closes.</summary>
@@ -262,7 +263,7 @@ internal sealed partial class SessionActor : UntypedActor
     {
         while (!_closing && !InputPaused)
         {
-            if (_parser is { } parser && parser.TryRead(_room is not null, out var input))
+            if (_parser is { } parser && parser.TryRead(_fed.ToReadOnlySpan(), ref _fedPosition, _room is not null, out var input))
             {
                 Handle(input);
                 continue;
@@ -270,7 +271,7 @@ internal sealed partial class SessionActor : UntypedActor
 
             // The chunk is used up: an idle session keeps no received bytes alive.
             _fed = ByteString.Empty;
-            _fedMemory = default;
+            _fedPosition = 0;
 
             if (_backlog is null || !_backlog.TryDequeue(out var next))
             {
@@ -299,8 +300,9 @@ internal sealed partial class SessionActor : UntypedActor
         switch (input.Kind)
         {
             case SessionInputKind.Echo:
-                // The received chunk itself, or a slice of the parser's copy of it (never written again).
-                Outbound.EnqueueOwn(input.Echo.Equals(_fedMemory) ? _fed : Lines.From(input.Echo), Self);
+                // A slice of the received chunk (Slice returns the chunk itself when it covers all of it).
+                var (start, length) = input.Echo.GetOffsetAndLength(_fed.Count);
+                Outbound.EnqueueOwn(_fed.Slice(start, length), Self);
                 break;
             case SessionInputKind.Command:
                 Execute(input.Line!);

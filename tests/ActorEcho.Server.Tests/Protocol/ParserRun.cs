@@ -18,17 +18,17 @@ internal static class ParserRun
         var events = new List<string>();
         foreach (var chunk in chunks)
         {
-            parser.Feed(chunk);
+            var position = 0;
 
             // Bounded: every event consumes at least one byte of the chunk.
             for (var guard = 0; guard <= chunk.Length; guard++)
             {
-                if (!parser.TryRead(inRoom, out var input))
+                if (!parser.TryRead(chunk, ref position, inRoom, out var input))
                 {
                     break;
                 }
 
-                events.Add(Render(input));
+                events.Add(Render(chunk, input));
                 if (input.Kind == SessionInputKind.Command)
                 {
                     var word = input.Line!.Split(' ')[0];
@@ -66,9 +66,10 @@ internal static class ParserRun
         return result;
     }
 
-    public static string Render(SessionInput input) => input.Kind switch
+    /// <summary>An event as text; an echo event shows its bytes, read from the chunk it came from.</summary>
+    public static string Render(ReadOnlySpan<byte> chunk, SessionInput input) => input.Kind switch
     {
-        SessionInputKind.Echo => "echo:" + Escape(input.Echo.Span),
+        SessionInputKind.Echo => "echo:" + Escape(chunk[input.Echo]),
         SessionInputKind.Command => "cmd:" + input.Line,
         SessionInputKind.RoomLine => "room:" + input.Line,
         SessionInputKind.LineTooLong => "err:" + input.ErrorMessage,

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using ActorEcho.Server.Protocol;
 
@@ -118,13 +117,15 @@ public sealed class SessionInputParserTests
 
         // The flag flips to "in a room" while a plain line is half echoed: the line stays an echo line,
         // and only the next line becomes a room line.
-        parser.Feed("abc"u8.ToArray());
-        Assert.True(parser.TryRead(false, out var first));
-        seen.Add(ParserRun.Render(first));
-        parser.Feed("def\nghi\n"u8.ToArray());
-        while (parser.TryRead(true, out var next))
+        var position = 0;
+        var chunk = "abc"u8.ToArray();
+        Assert.True(parser.TryRead(chunk, ref position, false, out var first));
+        seen.Add(ParserRun.Render(chunk, first));
+        position = 0;
+        chunk = "def\nghi\n"u8.ToArray();
+        while (parser.TryRead(chunk, ref position, true, out var next))
         {
-            seen.Add(ParserRun.Render(next));
+            seen.Add(ParserRun.Render(chunk, next));
         }
 
         Assert.Equal(["echo:abc", "echo:def\\n", "room:ghi"], seen);
@@ -244,48 +245,62 @@ public sealed class SessionInputParserTests
     }
 
     [Fact]
-    public void Echo_event_Should_be_a_slice_of_the_fed_memory_not_a_copy()
+    public void Echo_event_Should_be_the_range_of_the_chunk_it_covers()
     {
-        var buffer = new byte[64];
-        "xxhello\nworld"u8.CopyTo(buffer);
+        var chunk = "hello\nworld"u8;
         var parser = new SessionInputParser();
+        var position = 0;
 
-        parser.Feed(buffer.AsMemory(2, 11));
-        Assert.True(parser.TryRead(false, out var input));
+        Assert.True(parser.TryRead(chunk, ref position, false, out var input));
 
         Assert.Equal(SessionInputKind.Echo, input.Kind);
-        Assert.True(MemoryMarshal.TryGetArray(input.Echo, out var segment));
-        Assert.Same(buffer, segment.Array);
-        Assert.Equal(2, segment.Offset);
-        Assert.Equal(11, segment.Count);
-        Assert.False(parser.TryRead(false, out _));
+        Assert.Equal((0, 11), input.Echo.GetOffsetAndLength(chunk.Length));
+        Assert.Equal(11, position);
+        Assert.False(parser.TryRead(chunk, ref position, false, out _));
     }
 
     [Fact]
-    public void Echo_around_a_command_Should_slice_the_fed_memory_at_the_right_offsets()
+    public void Echo_around_a_command_Should_give_the_ranges_around_it()
     {
-        var buffer = "ab\n/who\ncd"u8.ToArray();
+        var chunk = "ab\n/who\ncd"u8;
         var parser = new SessionInputParser();
-        parser.Feed(buffer);
+        var position = 0;
 
-        Assert.True(parser.TryRead(false, out var before));
-        Assert.True(parser.TryRead(false, out var command));
-        Assert.True(parser.TryRead(false, out var after));
+        Assert.True(parser.TryRead(chunk, ref position, false, out var before));
+        Assert.True(parser.TryRead(chunk, ref position, false, out var command));
+        Assert.True(parser.TryRead(chunk, ref position, false, out var after));
 
-        Assert.True(MemoryMarshal.TryGetArray(before.Echo, out var first));
-        Assert.True(MemoryMarshal.TryGetArray(after.Echo, out var last));
-        Assert.Same(buffer, first.Array);
-        Assert.Same(buffer, last.Array);
-        Assert.Equal((0, 3), (first.Offset, first.Count));
+        Assert.Equal((0, 3), before.Echo.GetOffsetAndLength(chunk.Length));
         Assert.Equal("/who", command.Line);
-        Assert.Equal((8, 2), (last.Offset, last.Count));
+        Assert.Equal((8, 2), after.Echo.GetOffsetAndLength(chunk.Length));
+    }
+
+    [Fact]
+    public void Reading_can_stop_between_events_and_go_on_from_the_position()
+    {
+        // A session waiting for a hub answer stops after the command and reads the rest later.
+        var chunk = "/nick bob\nhi\n/who\n"u8.ToArray();
+        var parser = new SessionInputParser();
+        var position = 0;
+
+        Assert.True(parser.TryRead(chunk, ref position, false, out var nick));
+        var paused = position;
+        var rest = new List<string>();
+        while (parser.TryRead(chunk, ref position, false, out var next))
+        {
+            rest.Add(ParserRun.Render(chunk, next));
+        }
+
+        Assert.Equal("/nick bob", nick.Line);
+        Assert.Equal(10, paused);
+        Assert.Equal(["echo:hi\\n", "cmd:/who"], rest);
     }
 
     [Fact]
     public void Echo_chunks_Should_not_allocate()
     {
         var parser = new SessionInputParser();
-        var chunk = new ReadOnlyMemory<byte>("some text\nmore text\npartial"u8.ToArray());
+        var chunk = "some text\nmore text\npartial"u8.ToArray();
         var total = 0;
 
         // Warm up so JIT and static initialisation are out of the measurement.
@@ -305,27 +320,17 @@ public sealed class SessionInputParserTests
         Assert.Equal(0, allocated);
         Assert.Equal(1_010 * chunk.Length, total);
 
-        static int Drain(SessionInputParser parser, ReadOnlyMemory<byte> chunk)
+        static int Drain(SessionInputParser parser, byte[] chunk)
         {
             var echoed = 0;
-            parser.Feed(chunk);
-            while (parser.TryRead(false, out var input))
+            var position = 0;
+            while (parser.TryRead(chunk, ref position, false, out var input))
             {
-                echoed += input.Echo.Length;
+                echoed += input.Echo.GetOffsetAndLength(chunk.Length).Length;
             }
 
             return echoed;
         }
-    }
-
-    [Fact]
-    public void Feed_before_draining_Should_throw()
-    {
-        var parser = new SessionInputParser();
-        parser.Feed("a\n/b\n"u8.ToArray());
-        Assert.True(parser.TryRead(false, out _));
-
-        Assert.Throws<InvalidOperationException>(() => parser.Feed("c"u8.ToArray()));
     }
 
     [Fact]

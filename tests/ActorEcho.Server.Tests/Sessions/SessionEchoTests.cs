@@ -85,6 +85,21 @@ public sealed class SessionEchoTests : ServerTestKit
     }
 
     [Fact]
+    public void Session_Should_EchoTheRestOfARead_OnceTheHubHasAnsweredTheCommandBeforeIt()
+    {
+        // The session stops parsing at /nick until the hub answers; the rest of the same chunk waits
+        // in the session, unparsed, and is echoed after the reply.
+        var client = Connect();
+
+        client.Send("/nick bob\nhello\n/who\nagain");
+
+        Assert.Equal("OK nick bob", client.ExpectLine());
+        Assert.Equal("hello", client.ExpectLine());
+        Assert.StartsWith("WHO", client.ExpectLine());
+        client.ExpectText("again");
+    }
+
+    [Fact]
     public void Session_Should_AcceptCrlfCommands_AndTreatSlashInsideALineAsText()
     {
         var client = Connect();
