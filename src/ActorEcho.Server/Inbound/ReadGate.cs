@@ -6,10 +6,11 @@ namespace ActorEcho.Server.Inbound;
 /// <summary>
 /// Reading from one connection in Akka.IO's pull mode (the listener binds with
 /// <c>pullMode: true</c>): the connection reads one chunk of at most <c>maximum-frame-size</c> bytes
-/// per <c>Tcp.ResumeReading</c> and then waits. The gate asks for the next chunk only after the
-/// previous one was handled and while no <see cref="ReadReasons"/> holds reading back, so what a
-/// client can make the server hold is bounded by the handler's own queues plus one chunk, whatever
-/// the timing. (In push mode a handler that falls behind finds any number of chunks already in its
+/// per <c>Tcp.ResumeReading</c> and then waits. The gate asks for the next chunk once the previous
+/// one has arrived, only while no <see cref="ReadReasons"/> holds reading back, and the handler
+/// asks after handling the chunk, or before it only when handling it cannot set a hold (its output
+/// goes straight out), so what a client can make the server hold is bounded by the handler's own
+/// queues plus one chunk, whatever the timing. (In push mode a handler that falls behind finds any number of chunks already in its
 /// mailbox when it decides to suspend.) It lives beside the outbound queue in state that survives
 /// a handler's restart: the read it asked for is still outstanding then.
 /// </summary>

@@ -58,13 +58,29 @@ internal sealed class EchoConnection : UntypedActor
         {
             case Tcp.Received received:
                 _state.Reads.OnReceived();
-                if (!_closing)
+                if (_closing)
                 {
-                    _runtime.Counters.MessageIn();
-                    Outbound.EnqueueOwn(received.Data, Self);
+                    _state.Reads.RequestNext(Self);
+                    break;
                 }
 
-                _state.Reads.RequestNext(Self);
+                _runtime.Counters.MessageIn();
+                if (Outbound.GoesStraightOut(received.Data.Count))
+                {
+                    // Ask for the next chunk before writing this one back: the connection actor then
+                    // finds both commands in its mailbox and handles them in one run, instead of
+                    // often being scheduled a second time for a ResumeReading that arrives after it
+                    // has sent the write. Nothing is queued and no hold can change, so the bound on
+                    // what the client can make us hold is the same as asking after.
+                    _state.Reads.RequestNext(Self);
+                    Outbound.EnqueueOwn(received.Data, Self);
+                }
+                else
+                {
+                    Outbound.EnqueueOwn(received.Data, Self);
+                    _state.Reads.RequestNext(Self);
+                }
+
                 break;
             case WriteAck ack:
                 Outbound.OnAck(ack, Self);

@@ -81,6 +81,12 @@ internal sealed class OutboundQueue
     /// <summary>Chat lines waiting for the reader.</summary>
     public int QueuedChat => _chat.Count;
 
+    /// <summary>
+    /// Whether <paramref name="bytes"/> of own output enqueued now would go straight to the connection:
+    /// nothing is waiting ahead of them and the window has room. Such output changes no read hold.
+    /// </summary>
+    public bool GoesStraightOut(long bytes) => IsEmpty && Fits(bytes);
+
     /// <summary>Bytes handed to the connection and not yet confirmed by an ack.</summary>
     public long InFlightBytes => _inFlightBytes;
 
@@ -107,7 +113,7 @@ internal sealed class OutboundQueue
             return;
         }
 
-        if (IsEmpty && Fits(data.Count))
+        if (GoesStraightOut(data.Count))
         {
             // Nothing ahead of it and room in the window (an echo, usually): straight out.
             _nextSequence++;

@@ -39,6 +39,10 @@ internal sealed partial class SessionActor : UntypedActor
     // enough that its mailbox stays bounded by sessions x this.
     private const int MaxSaysInFlight = 32;
 
+    // The most output one received byte can cause here: local replies are at most about 17 times
+    // the command that asked (/help); echo is 1:1, and hub requests pause input after one line.
+    private const int MaxReplyAmplification = 32;
+
     private static readonly ReadOnlyMemory<byte> SlowReaderDisconnectLine = ServerReplies.Notice("disconnected: you are reading too slowly");
 
     private readonly ServerRuntime _runtime;
@@ -166,6 +170,17 @@ internal sealed partial class SessionActor : UntypedActor
             case Tcp.Received received:
                 Reads.OnReceived();
                 _runtime.Counters.MessageIn();
+                if ((_session.Outbound?.GoesStraightOut(received.Data.Count) ?? true)
+                    && (long)received.Data.Count * MaxReplyAmplification <= Settings.Session.EchoHighWatermark)
+                {
+                    // Ask for the next chunk before answering this one, so the connection actor finds
+                    // the ResumeReading with the writes and handles them in one run. Nothing of ours
+                    // is queued and this chunk's output cannot reach the watermark, so no read hold
+                    // can change while it is handled: asking first lets the client make us hold
+                    // exactly what asking after would.
+                    Reads.RequestNext(Self);
+                }
+
                 OnReceived(received.Data);
                 Reads.RequestNext(Self);
                 break;
