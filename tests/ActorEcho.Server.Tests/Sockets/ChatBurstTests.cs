@@ -32,9 +32,12 @@ public sealed class ChatBurstTests : Akka.TestKit.Xunit2.TestKit
         {
             Session = new SessionSettings
             {
-                MaxQueuedMessages = 100,
+                // A reader that keeps reading must not look like one that stopped, even on a busy
+                // machine where the test's own readers are starved for a moment: a mark of 300
+                // lines and 5 s above it before a cut-off. The member who never reads passes both.
+                MaxQueuedMessages = 300,
                 SlowReaderPolicy = SlowReaderPolicy.Backpressure,
-                SlowReaderTimeout = TimeSpan.FromSeconds(2),
+                SlowReaderTimeout = TimeSpan.FromSeconds(5),
                 CloseTimeout = TimeSpan.FromSeconds(1),
             },
             Chat = new ChatSettings { RateLimit = 100_000, RateBurst = 100_000 },
