@@ -24,6 +24,6 @@ public sealed record SessionSettings
     /// <summary>What happens to a reader that falls behind (default <see cref="Server.SlowReaderPolicy.Backpressure"/>).</summary>
     public SlowReaderPolicy SlowReaderPolicy { get; init; } = SlowReaderPolicy.Backpressure;
 
-    /// <summary>With back-pressure: how long a reader's chat queue may stay above <see cref="MaxQueuedMessages"/> before it is disconnected (default 10 s).</summary>
+    /// <summary>With back-pressure: how long a reader may hold its senders (queue past <see cref="MaxQueuedMessages"/>, not yet down to half) before it is disconnected (default 10 s).</summary>
     public TimeSpan SlowReaderTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

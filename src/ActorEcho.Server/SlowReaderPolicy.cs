@@ -6,8 +6,8 @@ public enum SlowReaderPolicy
     /// <summary>
     /// Back-pressure (<c>backpressure</c>, the default): when a member's queue passes
     /// <c>max-queued-messages</c> the hub holds the input of everyone who sends to it (its room, and
-    /// <c>/msg</c> senders) until the queue is down to half; no line is ever dropped. A member whose
-    /// queue stays above the mark for <c>slow-reader-timeout</c> is disconnected.
+    /// <c>/msg</c> senders) until the queue is down to half; no line is ever dropped. A member that
+    /// holds its senders that way for <c>slow-reader-timeout</c> is disconnected.
     /// </summary>
     Backpressure,
 

@@ -216,7 +216,7 @@ internal sealed partial class SessionActor : UntypedActor
                 break;
             case SlowReaderTimedOut:
                 _slowReaderTimer = null;
-                if (_session.Outbound is { } queue && queue.QueuedChat >= Settings.Session.MaxQueuedMessages)
+                if (_congested)
                 {
                     _log.SlowReaderDisconnected(_session.Number, _session.Remote, _session.Outbound?.QueuedChat ?? 0);
                     BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
@@ -339,8 +339,10 @@ internal sealed partial class SessionActor : UntypedActor
 
     /// <summary>
     /// Back-pressure: tells the hub when the chat queue passes the high-water mark
-    /// (<c>max-queued-messages</c>) and when it is down to half, and times how long it stays above
-    /// the mark: a reader above it for <c>slow-reader-timeout</c> is disconnected.
+    /// (<c>max-queued-messages</c>) and when it is down to half, and times how long this session
+    /// holds its senders in between: one that holds them for <c>slow-reader-timeout</c> is
+    /// disconnected. The timer runs for the whole hold, not only while the queue is above the mark,
+    /// so a reader that stops between the mark and half cannot hold the room for ever.
     /// </summary>
     private void ReportCongestion()
     {
@@ -351,24 +353,17 @@ internal sealed partial class SessionActor : UntypedActor
 
         var high = Settings.Session.MaxQueuedMessages;
         var queued = outbound.QueuedChat;
-        if (queued >= high && _slowReaderTimer is null)
-        {
-            _slowReaderTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(Settings.Session.SlowReaderTimeout, Self, SlowReaderTimedOut.Instance, Self);
-        }
-        else if (queued < high && _slowReaderTimer is not null)
-        {
-            _slowReaderTimer.Cancel();
-            _slowReaderTimer = null;
-        }
-
         if (!_congested && queued >= high)
         {
             _congested = true;
+            _slowReaderTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(Settings.Session.SlowReaderTimeout, Self, SlowReaderTimedOut.Instance, Self);
             Hub.Tell(new ChatProtocol.Congestion(true), Self);
         }
         else if (_congested && queued <= high / 2)
         {
             _congested = false;
+            _slowReaderTimer?.Cancel();
+            _slowReaderTimer = null;
             Hub.Tell(new ChatProtocol.Congestion(false), Self);
         }
     }
@@ -386,7 +381,7 @@ internal sealed partial class SessionActor : UntypedActor
 
     private void Reply(ReadOnlyMemory<byte> line) => Outbound.EnqueueOwn(Lines.From(line), Self);
 
-    /// <summary>The chat queue stayed above the high-water mark for <c>slow-reader-timeout</c>.</summary>
+    /// <summary>This session held its senders (queue past the mark, not yet down to half) for <c>slow-reader-timeout</c>.</summary>
     private sealed record SlowReaderTimedOut : INotInfluenceReceiveTimeout
     {
         public static SlowReaderTimedOut Instance { get; } = new();

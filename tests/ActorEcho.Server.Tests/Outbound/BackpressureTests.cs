@@ -6,7 +6,7 @@ namespace ActorEcho.Server.Tests.Outbound;
 /// <summary>
 /// The back-pressure policy: a member whose chat queue passes <c>max-queued-messages</c> holds the
 /// room's senders (their input is not parsed and no further chunk is read) instead of losing
-/// lines; a member that stays above the mark for <c>slow-reader-timeout</c> is cut off and the room
+/// lines; a member that holds its senders (past the mark, not yet down to half) for <c>slow-reader-timeout</c> is cut off and the room
 /// goes on.
 /// </summary>
 public sealed class BackpressureTests : ServerTestKit
@@ -90,7 +90,7 @@ public sealed class BackpressureTests : ServerTestKit
     }
 
     [Fact]
-    public void ReaderThatDipsBelowTheMark_Should_NotBeCutOff()
+    public void ReaderThatCatchesUpToHalf_WithinTheTimeout_Should_NotBeCutOff()
     {
         var (sender, reader) = StartRoom();
 
@@ -99,20 +99,49 @@ public sealed class BackpressureTests : ServerTestKit
         AwaitHeld(1);
         Scheduler.Advance(TimeSpan.FromSeconds(4));
 
-        // Two lines read: below the mark (the timer stops), not yet at half (the sender stays held).
-        reader.AckAll();
-        Assert.Equal("[lobby] alice: 2", reader.ExpectLine());
-        reader.AckAll();
-        Assert.Equal("[lobby] alice: 3", reader.ExpectLine());
-        Scheduler.Advance(TimeSpan.FromSeconds(4));
-
-        foreach (var expected in new[] { "[lobby] alice: 4", "[lobby] alice: 5" })
+        // Down to one queued line (half the mark of 3): the hold ends and the timer with it.
+        foreach (var expected in new[] { "[lobby] alice: 2", "[lobby] alice: 3", "[lobby] alice: 4" })
         {
             reader.AckAll();
             Assert.Equal(expected, reader.ExpectLine());
         }
 
+        AwaitHeld(0);
+        Scheduler.Advance(TimeSpan.FromSeconds(4));
+        reader.AckAll();
+        Assert.Equal("[lobby] alice: 5", reader.ExpectLine());
         Assert.False(reader.CloseRequested);
+    }
+
+    [Fact]
+    public void ReaderThatStopsBetweenTheMarkAndHalf_Should_StillBeCutOff_AndTheRoomGoesOn()
+    {
+        var (sender, reader) = StartRoom();
+        Watch(reader.Handler);
+
+        sender.Send("1\n2\n3\n4\n5\n");
+        Assert.Equal("[lobby] alice: 1", reader.ExpectLine());
+        AwaitHeld(1);
+
+        // Two lines read: two queued, below the mark of 3 but above half, so the sender stays held.
+        // The reader stops there; it must not hold the room for ever.
+        reader.AckAll();
+        Assert.Equal("[lobby] alice: 2", reader.ExpectLine());
+        reader.AckAll();
+        Assert.Equal("[lobby] alice: 3", reader.ExpectLine());
+        sender.Send("/time\n");
+        sender.ExpectNothing();
+
+        // Its unsent lines (4 and 5) go with it.
+        Scheduler.Advance(TimeSpan.FromSeconds(5));
+
+        reader.AckAll();
+        Assert.Equal("NOTICE disconnected: you are reading too slowly", reader.ExpectLine());
+        reader.AckAll();
+        reader.ExpectClose();
+        ExpectTerminated(reader.Handler);
+        Assert.Equal("2026-11-21T10:15:30.123Z", sender.ExpectLine());
+        Assert.Equal("[lobby] * guest-2 left", sender.ExpectLine());
     }
 
     [Fact]
