@@ -4,13 +4,16 @@
 # shared machine the load drifts over minutes; alternating puts both sides under the same drift,
 # so the ratio of their medians means something where one run of each would not.
 #
-# Usage: bench/paired.sh [--rounds N] [--cell C,PAYLOAD,OUTSTANDING] [--duration 8s] [--warmup 3s] A B
+# Usage: bench/paired.sh [--rounds N] [--cell C,PAYLOAD,OUTSTANDING] [--duration 8s] [--warmup 3s] [--idle N] A B
 #   A, B       a server: akka-io | actorecho-echo | actorecho-session | NAME=COMMAND
 #              In a COMMAND, {PORT} is the port the load goes to; {PORT2} (TCP) and {PORT3} (UDP)
 #              are further free ports for servers that bind several endpoints.
 #   --rounds   rounds per side (default 3)
 #   --cell     connections, payload bytes, messages outstanding per connection (default 100,32,16)
 #   --duration measured load per round (default 8s); --warmup: unmeasured load before it (default 3s)
+#   --idle N   instead of an echo cell: N idle connections held for --duration (as compare.sh's idle
+#              phase), then a one-byte probe on each; per round the server's RSS growth per held
+#              connection (KiB) and how many answered the probe
 #
 # Per round: verified msgs/s and p99 from the load console, and the server's CPU (utime+stime from
 # /proc/PID/stat) over the measured load, per message. Summary: the median of each side and B/A.
@@ -30,13 +33,14 @@ HOST_DLL=src/ActorEcho.Host/bin/Release/net10.0/ActorEcho.Host.dll
 AE=actorecho.server.endpoints
 AE_OFF="-D$AE.time-tcp.enabled=off -D$AE.time-udp.enabled=off -D$AE.daytime-tcp.enabled=off -D$AE.daytime-udp.enabled=off"
 
-rounds=3; cell=100,32,16; duration=8s; warmup=3s
+rounds=3; cell=100,32,16; duration=8s; warmup=3s; idle=0
 while [ $# -gt 2 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --cell) cell=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --idle) idle=$2; shift 2 ;;
     *) echo "paired.sh: unknown option '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -84,6 +88,25 @@ stop() {
 trap stop EXIT
 trap 'stop; exit 130' INT TERM
 
+idle_round() {  # idle_round NAME N PORT: RSS growth per held connection while they are held
+  local name=$1 n=$2 port=$3 before peak rss log="$out/$1-$2-idle.log" json="$out/$1-$2.json"
+  sleep 1
+  before=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status"); peak=$before
+  dotnet "$BENCH_DLL" idle --port "$port" --connections "$idle" --hold "$duration" --json "$json" > "$log" 2>&1 &
+  local client=$!
+  while kill -0 "$client" 2>/dev/null; do
+    grep -q PROBING "$log" 2>/dev/null && break
+    rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status"); [ "${rss:-0}" -gt "$peak" ] && peak=$rss
+    sleep 0.2
+  done
+  wait "$client"
+  local connected answered errs
+  connected=$(json_field "$json" connected); answered=$(json_field "$json" answered); errs=$(json_field "$json" errors)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$n" \
+    "$(awk -v a="$peak" -v b="$before" -v c="${connected:-0}" 'BEGIN{ if (c > 0) printf "%.2f", (a-b)/c; else print "nan" }')" \
+    "${connected:-0}" "${answered:-0}" "${errs:-1}" | tee -a "$rows" >&2
+}
+
 round() {  # round NAME COMMAND N
   local name=$1 cmd=$2 n=$3 p1 p2 p3 t0 t1 json load
   read -r p1 p2 p3 < <(free_ports)
@@ -91,6 +114,7 @@ round() {  # round NAME COMMAND N
   bash -c "exec $cmd" > "$out/$name-$n-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$p1") 2>/dev/null && break; sleep 0.1; done
+  if [ "$idle" -gt 0 ]; then idle_round "$name" "$n" "$p1"; stop; return; fi
   load=(dotnet "$LOAD_DLL" --no-live -w echo --port "$p1" -c "$conns" --payload "$payload" -o "$outstanding" --connect-timeout 10s --reply-timeout 10s)
   "${load[@]}" -d "$warmup" > /dev/null 2>&1
   json="$out/$name-$n.json"
@@ -104,13 +128,35 @@ round() {  # round NAME COMMAND N
     "$(awk -v t=$((t1 - t0)) -v h="$(getconf CLK_TCK)" -v m="${msgs:-0}" 'BEGIN{ if (m > 0) printf "%.2f", t/h*1e6/m; else print "nan" }')" "${errs:-1}" | tee -a "$rows" >&2
 }
 
-echo "paired: cell c=$conns payload=$payload o=$outstanding, $rounds rounds per side, $duration measured after $warmup warm-up; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-echo -e "server\tround\tmsgs/s\tp99 us\tcpu us/msg\terrors" >&2
+if [ "$idle" -gt 0 ]; then
+  echo "paired: $idle idle connections held $duration, then probed; $rounds rounds per side; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  echo -e "server\tround\tKiB/conn\tconnected\tanswered\terrors" >&2
+else
+  echo "paired: cell c=$conns payload=$payload o=$outstanding, $rounds rounds per side, $duration measured after $warmup warm-up; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  echo -e "server\tround\tmsgs/s\tp99 us\tcpu us/msg\terrors" >&2
+fi
 for n in $(seq 1 "$rounds"); do
   round "$a_name" "$a_cmd" "$n"
   round "$b_name" "$b_cmd" "$n"
 done
 
+if [ "$idle" -gt 0 ]; then
+python3 - "$rows" "$a_name" "$b_name" "$idle" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+import csv, statistics, sys
+rows, a, b, idle, load = sys.argv[1:6]
+data = {a: [], b: []}
+for r in csv.reader(open(rows), delimiter="\t"):
+    data[r[0]].append((float(r[2]), int(r[3]), int(r[4]), int(float(r[5]))))
+def med(name): return statistics.median(x[0] for x in data[name])
+def answered(name): return min(x[2] for x in data[name])
+errors = sum(x[3] for n in data for x in data[n])
+pairs = [f"{y[0] / x[0]:.2f}" for x, y in zip(data[a], data[b]) if x[0]]
+print(f"idle {idle}: {a} {med(a):.2f} KiB/conn (fewest answered {answered(a):,}) | {b} {med(b):.2f} KiB/conn (fewest answered {answered(b):,}) | "
+      f"{b}/{a}: {med(b)/med(a):.2f} (pairs {' '.join(pairs)}); errors {errors}; load average at end {load}")
+PY
+echo "logs and JSON: $out" >&2
+exit 0
+fi
 python3 - "$rows" "$a_name" "$b_name" "$cell" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import csv, statistics, sys
 rows, a, b, cell, load = sys.argv[1:6]

@@ -17,9 +17,13 @@ public abstract class ServerTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>The instant <see cref="Clock"/> starts at: 2026-11-21T10:15:30.123Z.</summary>
     protected static readonly DateTimeOffset StartTime = new(2026, 11, 21, 10, 15, 30, 123, TimeSpan.Zero);
 
+    // The host's mailboxes too (hocon/actorecho.conf), so every actor here runs on what it runs on.
     private const string VirtualTime = """
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
         akka.loglevel = INFO
+        akka.actor.default-mailbox.mailbox-type = "ActorEcho.Server.Mailboxes.CompactUnboundedMailbox, ActorEcho.Server"
+        akka.actor.mailbox.requirements."Akka.Dispatch.IUnboundedMessageQueueSemantics" = akka.actor.mailbox.compact-unbounded
+        akka.actor.mailbox.compact-unbounded.mailbox-type = "ActorEcho.Server.Mailboxes.CompactUnboundedMailbox, ActorEcho.Server"
         """;
 
     private int _clients;
