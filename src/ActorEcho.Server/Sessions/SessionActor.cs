@@ -68,6 +68,10 @@ internal sealed partial class SessionActor : UntypedActor
     private int _saysInFlight;
     private bool _heldByHub;
     private bool _congested;
+
+    // Numbers each hold, so a timer of an earlier hold that fired just as it ended (its message
+    // already in the mailbox when it was cancelled) cannot cut off a reader in a later one.
+    private int _hold;
     private ICancelable? _slowReaderTimer;
     private bool _closing;
     private bool _peerClosed;
@@ -214,10 +218,10 @@ internal sealed partial class SessionActor : UntypedActor
                 }
 
                 break;
-            case SlowReaderTimedOut:
-                _slowReaderTimer = null;
-                if (_congested)
+            case SlowReaderTimedOut timedOut:
+                if (_congested && timedOut.Hold == _hold)
                 {
+                    _slowReaderTimer = null;
                     _log.SlowReaderDisconnected(_session.Number, _session.Remote, _session.Outbound?.QueuedChat ?? 0);
                     BeginClose(SlowReaderDisconnectLine, "disconnected for reading too slowly");
                 }
@@ -356,7 +360,8 @@ internal sealed partial class SessionActor : UntypedActor
         if (!_congested && queued >= high)
         {
             _congested = true;
-            _slowReaderTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(Settings.Session.SlowReaderTimeout, Self, SlowReaderTimedOut.Instance, Self);
+            _hold++;
+            _slowReaderTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(Settings.Session.SlowReaderTimeout, Self, new SlowReaderTimedOut(_hold), Self);
             Hub.Tell(new ChatProtocol.Congestion(true), Self);
         }
         else if (_congested && queued <= high / 2)
@@ -382,8 +387,5 @@ internal sealed partial class SessionActor : UntypedActor
     private void Reply(ReadOnlyMemory<byte> line) => Outbound.EnqueueOwn(Lines.From(line), Self);
 
     /// <summary>This session held its senders (queue past the mark, not yet down to half) for <c>slow-reader-timeout</c>.</summary>
-    private sealed record SlowReaderTimedOut : INotInfluenceReceiveTimeout
-    {
-        public static SlowReaderTimedOut Instance { get; } = new();
-    }
+    private sealed record SlowReaderTimedOut(int Hold) : INotInfluenceReceiveTimeout;
 }

@@ -28,7 +28,8 @@ public sealed class ClusterFailureSpecs : ClusterTestKit
         var alice = await LineClient.MemberAsync(nodes[0].SessionEndPoint, "alice", "lobby");
         var bob = await LineClient.MemberAsync(nodes[1].SessionEndPoint, "bob", "lobby");
         var carol = await LineClient.MemberAsync(nodes[2].SessionEndPoint, "carol", "lobby");
-        await alice.ReadUntilAsync(l => l == "[lobby] * carol joined");
+        // Bob's and carol's joins reach alice from two different nodes, in either order.
+        await alice.ReadUntilAllAsync("[lobby] * bob joined", "[lobby] * carol joined");
         await bob.ReadUntilAsync(l => l == "[lobby] * carol joined");
 
         var clock = Stopwatch.StartNew();

@@ -116,6 +116,19 @@ internal sealed class LineClient : IAsyncDisposable
         throw new InvalidOperationException($"{Name}: too many lines without a match");
     }
 
+    /// <summary>
+    /// Reads lines until every one of <paramref name="expected"/> has arrived, in any order: lines that
+    /// come from different nodes (two members' join notices, say) have no order between them.
+    /// </summary>
+    public async Task ReadUntilAllAsync(params string[] expected)
+    {
+        var missing = new HashSet<string>(expected, StringComparer.Ordinal);
+        while (missing.Count > 0)
+        {
+            await ReadUntilAsync(missing.Remove);
+        }
+    }
+
     /// <summary>Nothing arrives for <paramref name="milliseconds"/> (a bounded wait for an absence, not synchronisation).</summary>
     public async Task ExpectNothingAsync(int milliseconds = 300)
     {
