@@ -6,8 +6,8 @@ namespace ActorEcho.Server.Tests.Outbound;
 /// <summary>
 /// The back-pressure policy: a member whose chat queue passes <c>max-queued-messages</c> holds the
 /// room's senders (their input is not parsed and no further chunk is read) instead of losing
-/// lines; a member that holds its senders (past the mark, not yet down to half) for <c>slow-reader-timeout</c> is cut off and the room
-/// goes on.
+/// lines; a member that holds its senders (past the mark, not yet down to half) for
+/// <c>slow-reader-timeout</c> is cut off and the room goes on.
 /// </summary>
 public sealed class BackpressureTests : ServerTestKit
 {
