@@ -144,28 +144,8 @@ if [ "$load_ok" = 0 ] || [ "$bench_ok" = 0 ]; then
 fi
 
 # --- helpers -------------------------------------------------------------------------------------
-free_ports() {  # two distinct free loopback TCP ports (held together, so they cannot coincide) and one UDP port
-  python3 -c '
-import socket
-tcp = [socket.socket() for _ in range(2)]
-for s in tcp: s.bind(("127.0.0.1", 0))
-udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); udp.bind(("127.0.0.1", 0))
-print(*[s.getsockname()[1] for s in tcp + [udp]])
-for s in tcp + [udp]: s.close()'
-}
-cpu_ticks() {  # utime+stime of PID in clock ticks (fields 14 and 15 of /proc/PID/stat)
-  [ -r "/proc/$1/stat" ] || { echo 0; return; }
-  sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
-}
-established() {  # server-side established TCP connections on local port $1 (ss from iproute2; 0 without it)
-  if command -v ss > /dev/null; then ss -Htn state established "( sport = :$1 )" | wc -l; else echo 0; fi
-}
-status_kb() {  # a "VmXXX:  N kB" field of /proc/PID/status
-  awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status" 2>/dev/null || echo 0
-}
-json_field() {  # json_field FILE KEY
-  python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("" if v is None else v)' "$1" "$2" 2>/dev/null
-}
+# free_ports, cpu_ticks, established, status_kb, json_field
+. bench/lib.sh
 json_errors() {  # total "errors" over several JSON files (a missing file counts as one error)
   python3 -c '
 import json, sys

@@ -64,17 +64,7 @@ b_name=$(spec_name "$2"); b_cmd=$(spec_cmd "$2") || exit 2
 out=$(mktemp -d /tmp/actorecho-paired.XXXXXX)
 rows="$out/rows.tsv"
 : > "$rows"
-cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}'; }
-json_field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("" if v is None else v)' "$1" "$2" 2>/dev/null; }
-free_ports() {
-  python3 -c '
-import socket
-tcp = [socket.socket() for _ in range(2)]
-for s in tcp: s.bind(("127.0.0.1", 0))
-udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); udp.bind(("127.0.0.1", 0))
-print(*[s.getsockname()[1] for s in tcp + [udp]])
-for s in tcp + [udp]: s.close()'
-}
+. bench/lib.sh  # free_ports, cpu_ticks, status_kb, json_field
 
 pid=""
 stop() {
@@ -91,12 +81,12 @@ trap 'stop; exit 130' INT TERM
 idle_round() {  # idle_round NAME N PORT: RSS growth per held connection while they are held
   local name=$1 n=$2 port=$3 before peak rss log="$out/$1-$2-idle.log" json="$out/$1-$2.json"
   sleep 1
-  before=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status"); peak=$before
+  before=$(status_kb "$pid" VmRSS); peak=$before
   dotnet "$BENCH_DLL" idle --port "$port" --connections "$idle" --hold "$duration" --json "$json" > "$log" 2>&1 &
   local client=$!
   while kill -0 "$client" 2>/dev/null; do
     grep -q PROBING "$log" 2>/dev/null && break
-    rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status"); [ "${rss:-0}" -gt "$peak" ] && peak=$rss
+    rss=$(status_kb "$pid" VmRSS); [ "${rss:-0}" -gt "$peak" ] && peak=$rss
     sleep 0.2
   done
   wait "$client"

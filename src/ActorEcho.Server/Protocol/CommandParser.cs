@@ -159,27 +159,12 @@ public static class CommandParser
         [NotNullWhen(false)] out string? error)
     {
         command = null;
-        var name = rest.TrimEnd(Separators);
-        if (name.IsEmpty)
-        {
-            command = SessionCommand.Who.Instance;
-            error = null;
-            return true;
-        }
-
-        if (name.ContainsAny(Separators))
-        {
-            error = ProtocolErrors.Usage("/who [ROOM]");
-            return false;
-        }
-
-        var room = name.ToString();
-        if (!NameRules.IsValidRoom(room, out error))
+        if (!TryParseOptionalRoom(rest, "/who [ROOM]", out var room, out error))
         {
             return false;
         }
 
-        command = new SessionCommand.Who(room);
+        command = room is null ? SessionCommand.Who.Instance : new SessionCommand.Who(room);
         return true;
     }
 
@@ -189,27 +174,47 @@ public static class CommandParser
         [NotNullWhen(false)] out string? error)
     {
         command = null;
+        if (!TryParseOptionalRoom(rest, "/join [ROOM]", out var room, out error))
+        {
+            return false;
+        }
+
+        command = new SessionCommand.Join(room ?? NameRules.DefaultRoom);
+        return true;
+    }
+
+    /// <summary>
+    /// The one optional argument of <c>/join</c> and <c>/who</c>: nothing (<paramref name="room"/> is
+    /// null), or one valid room name; anything else is an error (<paramref name="usage"/> for more
+    /// than one word).
+    /// </summary>
+    private static bool TryParseOptionalRoom(
+        ReadOnlySpan<char> rest,
+        string usage,
+        out string? room,
+        [NotNullWhen(false)] out string? error)
+    {
+        room = null;
         var name = rest.TrimEnd(Separators);
         if (name.IsEmpty)
         {
-            command = new SessionCommand.Join(NameRules.DefaultRoom);
             error = null;
             return true;
         }
 
         if (name.ContainsAny(Separators))
         {
-            error = ProtocolErrors.Usage("/join [ROOM]");
+            error = ProtocolErrors.Usage(usage);
             return false;
         }
 
-        var room = name.ToString();
-        if (!NameRules.IsValidRoom(room, out error))
+        var candidate = name.ToString();
+        if (!NameRules.IsValidRoom(candidate, out error))
         {
             return false;
         }
 
-        command = new SessionCommand.Join(room);
+        room = candidate;
         return true;
     }
 

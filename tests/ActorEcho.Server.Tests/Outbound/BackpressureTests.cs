@@ -72,21 +72,13 @@ public sealed class BackpressureTests : ServerTestKit
         var (sender, reader) = StartRoom();
         Watch(reader.Handler);
 
-        sender.Send("1\n2\n3\n4\n5\n");
-        Assert.Equal("[lobby] alice: 1", reader.ExpectLine());
-        AwaitHeld(1);
+        CongestReader(sender, reader);
         sender.Send("/time\n");
         sender.ExpectNothing();
 
         Scheduler.Advance(TimeSpan.FromSeconds(5));
 
-        reader.AckAll();
-        Assert.Equal("NOTICE disconnected: you are reading too slowly", reader.ExpectLine());
-        reader.AckAll();
-        reader.ExpectClose();
-        ExpectTerminated(reader.Handler);
-        Assert.Equal("2026-11-21T10:15:30.123Z", sender.ExpectLine());
-        Assert.Equal("[lobby] * guest-2 left", sender.ExpectLine());
+        ExpectCutOff_AndTheSenderReleased(sender, reader);
     }
 
     [Fact]
@@ -94,9 +86,7 @@ public sealed class BackpressureTests : ServerTestKit
     {
         var (sender, reader) = StartRoom();
 
-        sender.Send("1\n2\n3\n4\n5\n");
-        Assert.Equal("[lobby] alice: 1", reader.ExpectLine());
-        AwaitHeld(1);
+        CongestReader(sender, reader);
         Scheduler.Advance(TimeSpan.FromSeconds(4));
 
         // Down to one queued line (half the mark of 3): the hold ends and the timer with it.
@@ -119,9 +109,7 @@ public sealed class BackpressureTests : ServerTestKit
         var (sender, reader) = StartRoom();
         Watch(reader.Handler);
 
-        sender.Send("1\n2\n3\n4\n5\n");
-        Assert.Equal("[lobby] alice: 1", reader.ExpectLine());
-        AwaitHeld(1);
+        CongestReader(sender, reader);
 
         // Two lines read: two queued, below the mark of 3 but above half, so the sender stays held.
         // The reader stops there; it must not hold the room for ever.
@@ -135,13 +123,7 @@ public sealed class BackpressureTests : ServerTestKit
         // Its unsent lines (4 and 5) go with it.
         Scheduler.Advance(TimeSpan.FromSeconds(5));
 
-        reader.AckAll();
-        Assert.Equal("NOTICE disconnected: you are reading too slowly", reader.ExpectLine());
-        reader.AckAll();
-        reader.ExpectClose();
-        ExpectTerminated(reader.Handler);
-        Assert.Equal("2026-11-21T10:15:30.123Z", sender.ExpectLine());
-        Assert.Equal("[lobby] * guest-2 left", sender.ExpectLine());
+        ExpectCutOff_AndTheSenderReleased(sender, reader);
     }
 
     [Fact]
@@ -152,9 +134,7 @@ public sealed class BackpressureTests : ServerTestKit
         Command(reader, "/nick carol");
         reader.AckAll();
 
-        sender.Send("1\n2\n3\n4\n5\n");
-        Assert.Equal("[lobby] alice: 1", reader.ExpectLine());
-        AwaitHeld(1);
+        CongestReader(sender, reader);
 
         // Not in the room, but it writes to the congested reader: held too.
         Assert.Equal(string.Empty, SendAndExpectNoReply(other, "/msg carol hi"));
@@ -164,6 +144,29 @@ public sealed class BackpressureTests : ServerTestKit
 
         Scheduler.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal("2026-11-21T10:15:30.123Z", other.ExpectLine());
+    }
+
+    /// <summary>Five lines from the sender: the reader (no acks) gets the first in flight and four queue, past the mark of 3.</summary>
+    private void CongestReader(FakeClient sender, FakeClient reader)
+    {
+        sender.Send("1\n2\n3\n4\n5\n");
+        Assert.Equal("[lobby] alice: 1", reader.ExpectLine());
+        AwaitHeld(1);
+    }
+
+    /// <summary>
+    /// The reader gets the disconnect notice and is closed (its handler watched by the test), and the
+    /// sender, whose <c>/time</c> waited, is answered and sees the reader leave.
+    /// </summary>
+    private void ExpectCutOff_AndTheSenderReleased(FakeClient sender, FakeClient reader)
+    {
+        reader.AckAll();
+        Assert.Equal("NOTICE disconnected: you are reading too slowly", reader.ExpectLine());
+        reader.AckAll();
+        reader.ExpectClose();
+        ExpectTerminated(reader.Handler);
+        Assert.Equal("2026-11-21T10:15:30.123Z", sender.ExpectLine());
+        Assert.Equal("[lobby] * guest-2 left", sender.ExpectLine());
     }
 
     private static string SendAndExpectNoReply(FakeClient client, string line)
