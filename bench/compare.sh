@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # bench/compare.sh: ActorEcho against baseline echo servers, side by side.
 #
-# Builds Release, then starts each server in turn on free loopback ports and drives it with the
-# load console (src/ActorEcho.Load, every echoed byte verified) over the same matrix:
+# Builds Release, then starts each server in turn on free loopback ports, measures it alone on its
+# fresh process with 10,000 idle connections (server RSS per connection, then a probe each must
+# answer) and a 10,000-connection burst (time until all are served), and leaves it up. Then the
+# load console (src/ActorEcho.Load, every echoed byte verified) drives the echo matrix
 #   connections 1 / 100 / 1,000  x  payload 32 B / 4 KiB  x  outstanding 1 / 16   (echo, msgs/s)
-# plus 10,000 idle connections (server RSS per connection, then a probe each must answer) and a
-# 10,000-connection burst (time until all are served). Each server's CPU time and peak RSS come
-# from /proc/PID.
+# cell by cell, every server in turn at each cell (the order rotating from cell to cell), so the
+# runs a ratio compares are seconds apart, not minutes. Each server's CPU time (counted while its
+# own load runs) and peak RSS come from /proc/PID.
 #
 # The servers (names for --only):
 #   actorecho-echo     ActorEcho's RFC 862 echo endpoint (echo-tcp)
@@ -167,25 +169,37 @@ print(runs[len(runs) // 2])' "$@"
 run=1
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$run" "$1" "$2" "$3" "${4:-0}" >> "$results"; }
 
-server_pid=""
-stop_server() {
-  [ -n "$server_pid" ] || return 0
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null
+# The servers of the current run that are up: name -> pid, and the port the load goes to.
+declare -A PID_OF PORT_OF UDP_PORT_OF
+server_pid=""   # set by start_server
+stop_pid() {  # stop_pid PID: SIGTERM, bounded wait, then SIGKILL
+  local p=$1
+  if kill -0 "$p" 2>/dev/null; then
+    kill -TERM "$p" 2>/dev/null
     for _ in $(seq 1 $((STOP_TIMEOUT * 10))); do
-      kill -0 "$server_pid" 2>/dev/null || break
+      kill -0 "$p" 2>/dev/null || break
       sleep 0.1
     done
-    if kill -0 "$server_pid" 2>/dev/null; then
-      log "server $server_pid ignored SIGTERM for ${STOP_TIMEOUT}s; killing it"
-      kill -KILL "$server_pid" 2>/dev/null
+    if kill -0 "$p" 2>/dev/null; then
+      log "server $p ignored SIGTERM for ${STOP_TIMEOUT}s; killing it"
+      kill -KILL "$p" 2>/dev/null
     fi
   fi
-  wait "$server_pid" 2>/dev/null
+  wait "$p" 2>/dev/null
+}
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  stop_pid "$server_pid"
   server_pid=""
 }
-trap stop_server EXIT
-trap 'stop_server; exit 130' INT TERM
+stop_all() {
+  local name
+  stop_server
+  for name in "${!PID_OF[@]}"; do stop_pid "${PID_OF[$name]}"; done
+  PID_OF=(); PORT_OF=(); UDP_PORT_OF=()
+}
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT TERM
 
 # start_server NAME COMMAND PORT: runs COMMAND (exec'd, so $server_pid is the server itself) and
 # waits, bounded, until PORT accepts a TCP connection. A single-endpoint baseline may instead say
@@ -229,8 +243,8 @@ load() {
   echo "$json"
 }
 
-# --- one server ----------------------------------------------------------------------------------
-run_server() {
+# --- one server: idle and burst on a fresh process ------------------------------------------------
+start_and_prepare() {
   local name=$1 cmd=$2
   local port session_port echo_port udp_port
   read -r session_port echo_port udp_port < <(free_ports)
@@ -285,31 +299,58 @@ run_server() {
   json=$(load "$name" burst -w burst --port "$port" -c "$BURST_CONNS")
   record "$name" "burst ms" "$(json_field "$json" all_connected_ms)" "$(json_field "$json" errors)"
 
-  local matrix_ticks=0 matrix_msgs=0 c s o r t0 t1 msgs errs runs
+  # Stays up for the matrix, which takes the servers in turn at each cell.
+  PID_OF[$name]=$pid; PORT_OF[$name]=$port; UDP_PORT_OF[$name]=$udp_port
+  server_pid=""
+}
+
+# --- the echo matrix: cell by cell, every server in turn at each cell --------------------------------
+# The machine's speed drifts over minutes (other tenants of the host); taking the servers one after
+# the other at each cell, instead of each server's whole matrix in turn, puts a few seconds rather
+# than many minutes between the runs a ratio compares. The order rotates from cell to cell, so no
+# server always goes first. A server's CPU is counted only while its own load runs.
+run_matrix() {
+  local up=() name
+  for name in "${wanted[@]}"; do [ -n "${PID_OF[$name]:-}" ] && up+=("$name"); done
+  [ "${#up[@]}" -gt 0 ] || return 0
+  declare -A ticks msgs_total
+  for name in "${up[@]}"; do ticks[$name]=0; msgs_total[$name]=0; done
+  local c s o r i k t0 t1 msgs errs json cell_no=0 runs
   for c in "${CONNS[@]}"; do
     for s in "${PAYLOADS[@]}"; do
       for o in "${OUTSTANDING[@]}"; do
-        log "$name: echo c=$c payload=$s outstanding=$o for $CELL_DURATION x $repeat"
-        t0=$(cpu_ticks "$pid")
-        runs=()
-        for r in $(seq 1 "$repeat"); do
-          json=$(load "$name" "echo-c$c-s$s-o$o-r$r" -w echo --port "$port" -c "$c" --payload "$s" -o "$o" -d "$CELL_DURATION")
-          runs+=("$json")
-          msgs=$(json_field "$json" messages); matrix_msgs=$((matrix_msgs + ${msgs:-0}))
+        log "echo c=$c payload=$s outstanding=$o for $CELL_DURATION x $repeat: ${up[*]}"
+        for ((k = 0; k < ${#up[@]}; k++)); do
+          i=$(( (k + cell_no) % ${#up[@]} )); name=${up[$i]}
+          kill -0 "${PID_OF[$name]}" 2>/dev/null || log "$name: the server is gone (pid ${PID_OF[$name]})"
+          t0=$(cpu_ticks "${PID_OF[$name]}")
+          runs=()
+          for r in $(seq 1 "$repeat"); do
+            json=$(load "$name" "echo-c$c-s$s-o$o-r$r" -w echo --port "${PORT_OF[$name]}" -c "$c" --payload "$s" -o "$o" -d "$CELL_DURATION")
+            runs+=("$json")
+            msgs=$(json_field "$json" messages); msgs_total[$name]=$(( ${msgs_total[$name]} + ${msgs:-0} ))
+          done
+          t1=$(cpu_ticks "${PID_OF[$name]}")
+          ticks[$name]=$(( ${ticks[$name]} + t1 - t0 ))
+          json=$(json_median "${runs[@]}"); errs=$(json_errors "${runs[@]}")
+          record "$name" "echo c=$c ${s}B o=$o" "$(json_field "$json" msgs_per_s)" "$errs"
+          record "$name" "p99 c=$c ${s}B o=$o" "$(json_field "$json" p99_us)" "$errs"
         done
-        t1=$(cpu_ticks "$pid")
-        json=$(json_median "${runs[@]}"); errs=$(json_errors "${runs[@]}")
-        record "$name" "echo c=$c ${s}B o=$o" "$(json_field "$json" msgs_per_s)" "$errs"
-        record "$name" "p99 c=$c ${s}B o=$o" "$(json_field "$json" p99_us)" "$errs"
-        matrix_ticks=$((matrix_ticks + t1 - t0))
+        cell_no=$((cell_no + 1))
       done
     done
   done
-  record "$name" "cpu s (matrix)" "$(awk -v t="$matrix_ticks" -v h="$CLK_TCK" 'BEGIN{printf "%.2f", t/h}')"
-  if [ "$matrix_msgs" -gt 0 ]; then
-    record "$name" "cpu us/msg (matrix)" "$(awk -v t="$matrix_ticks" -v h="$CLK_TCK" -v m="$matrix_msgs" 'BEGIN{printf "%.2f", t/h*1e6/m}')"
-  fi
+  for name in "${up[@]}"; do
+    record "$name" "cpu s (matrix)" "$(awk -v t="${ticks[$name]}" -v h="$CLK_TCK" 'BEGIN{printf "%.2f", t/h}')"
+    if [ "${msgs_total[$name]}" -gt 0 ]; then
+      record "$name" "cpu us/msg (matrix)" "$(awk -v t="${ticks[$name]}" -v h="$CLK_TCK" -v m="${msgs_total[$name]}" 'BEGIN{printf "%.2f", t/h*1e6/m}')"
+    fi
+  done
+}
 
+# --- after the matrix: the session port's chat and UDP, peak RSS, stop --------------------------------
+finish_server() {
+  local name=$1 pid=${PID_OF[$1]} port=${PORT_OF[$1]} json
   if [ "$name" = actorecho-session ]; then
     log "$name: chat fan-out, one sender in a room of 1000, for $CHAT_DURATION"
     # 60 ms between lines keeps the sender under the server's 20 lines/s chat rate limit.
@@ -319,12 +360,13 @@ run_server() {
     # others is the fan-out cost itself.
     record "$name" "chat fan-out p99 delivery us" "$(json_field "$json" p99_us)" "$(json_field "$json" errors)"
     log "$name: UDP time queries for $UDP_DURATION"
-    json=$(load "$name" udp -w udp --udp-port "$udp_port" --udp-mode time -c 16 -d "$UDP_DURATION")
+    json=$(load "$name" udp -w udp --udp-port "${UDP_PORT_OF[$name]}" --udp-mode time -c 16 -d "$UDP_DURATION")
     record "$name" "udp time queries/s" "$(json_field "$json" msgs_per_s)" "$(json_field "$json" errors)"
   fi
 
   record "$name" "peak RSS MiB" "$(awk -v k="$(status_kb "$pid" VmHWM)" 'BEGIN{printf "%.1f", k/1024}')"
-  stop_server
+  stop_pid "$pid"
+  unset "PID_OF[$name]"
 }
 
 # --- the servers ---------------------------------------------------------------------------------
@@ -333,16 +375,21 @@ for run in $(seq 1 "$runs"); do
 for name in "${wanted[@]}"; do
   case "$name" in
     actorecho-*)
-      if [ "$host_ok" = 1 ]; then run_server "$name" "$ACTORECHO_CMD"
+      if [ "$host_ok" = 1 ]; then start_and_prepare "$name" "$ACTORECHO_CMD"
       else printf '%s\thost not built (%s missing or build failed, see %s)\n' "$name" "$HOST_DLL" "$out/build-host.log" >> "$status"; fi ;;
     akka-io|plain|kestrel)
-      if [ "$bench_ok" = 1 ]; then run_server "$name" "dotnet $BENCH_DLL serve $name --port {PORT}"
+      if [ "$bench_ok" = 1 ]; then start_and_prepare "$name" "dotnet $BENCH_DLL serve $name --port {PORT}"
       else printf '%s\tbench project did not build (see %s)\n' "$name" "$out/build-bench.log" >> "$status"; fi ;;
     asyncio)
-      if command -v python3 > /dev/null; then run_server asyncio "python3 bench/Baselines/asyncio_echo.py --port {PORT}"
+      if command -v python3 > /dev/null; then start_and_prepare asyncio "python3 bench/Baselines/asyncio_echo.py --port {PORT}"
       else printf 'asyncio\tpython3 not installed\n' >> "$status"; fi ;;
   esac
 done
+run_matrix
+for name in "${wanted[@]}"; do
+  [ -n "${PID_OF[$name]:-}" ] && finish_server "$name"
+done
+stop_all
 done
 
 # --- the table -----------------------------------------------------------------------------------
