@@ -146,7 +146,7 @@ if [ "$load_ok" = 0 ] || [ "$bench_ok" = 0 ]; then
 fi
 
 # --- helpers -------------------------------------------------------------------------------------
-# free_ports, cpu_ticks, established, status_kb, json_field
+# free_ports, cpu_ticks, established, status_kb, json_field, stop_pid
 . bench/lib.sh
 json_errors() {  # total "errors" over several JSON files (a missing file counts as one error)
   python3 -c '
@@ -172,30 +172,18 @@ record() { printf '%s\t%s\t%s\t%s\t%s\n' "$run" "$1" "$2" "$3" "${4:-0}" >> "$re
 # The servers of the current run that are up: name -> pid, and the port the load goes to.
 declare -A PID_OF PORT_OF UDP_PORT_OF
 server_pid=""   # set by start_server
-stop_pid() {  # stop_pid PID: SIGTERM, bounded wait, then SIGKILL
-  local p=$1
-  if kill -0 "$p" 2>/dev/null; then
-    kill -TERM "$p" 2>/dev/null
-    for _ in $(seq 1 $((STOP_TIMEOUT * 10))); do
-      kill -0 "$p" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$p" 2>/dev/null; then
-      log "server $p ignored SIGTERM for ${STOP_TIMEOUT}s; killing it"
-      kill -KILL "$p" 2>/dev/null
-    fi
-  fi
-  wait "$p" 2>/dev/null
+stop_pid_logged() {  # stop_pid_logged PID: stop_pid with the script's timeout, saying so when it had to kill
+  stop_pid "$1" "$STOP_TIMEOUT" || log "server $1 ignored SIGTERM for ${STOP_TIMEOUT}s; killed it"
 }
 stop_server() {
   [ -n "$server_pid" ] || return 0
-  stop_pid "$server_pid"
+  stop_pid_logged "$server_pid"
   server_pid=""
 }
 stop_all() {
   local name
   stop_server
-  for name in "${!PID_OF[@]}"; do stop_pid "${PID_OF[$name]}"; done
+  for name in "${!PID_OF[@]}"; do stop_pid_logged "${PID_OF[$name]}"; done
   PID_OF=(); PORT_OF=(); UDP_PORT_OF=()
 }
 trap stop_all EXIT
@@ -365,7 +353,7 @@ finish_server() {
   fi
 
   record "$name" "peak RSS MiB" "$(awk -v k="$(status_kb "$pid" VmHWM)" 'BEGIN{printf "%.1f", k/1024}')"
-  stop_pid "$pid"
+  stop_pid_logged "$pid"
   unset "PID_OF[$name]"
 }
 

@@ -22,3 +22,19 @@ status_kb() {  # a "VmXXX:  N kB" field of /proc/PID/status
 json_field() {  # json_field FILE KEY
   python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("" if v is None else v)' "$1" "$2" 2>/dev/null
 }
+stop_pid() {  # stop_pid PID SECONDS: SIGTERM, wait up to SECONDS for it to exit, then SIGKILL; returns 1 if it had to be killed
+  local p=$1 killed=0
+  if kill -0 "$p" 2>/dev/null; then
+    kill -TERM "$p" 2>/dev/null
+    for _ in $(seq 1 $(($2 * 10))); do
+      kill -0 "$p" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$p" 2>/dev/null; then
+      kill -KILL "$p" 2>/dev/null
+      killed=1
+    fi
+  fi
+  wait "$p" 2>/dev/null
+  return $killed
+}

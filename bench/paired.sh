@@ -64,15 +64,12 @@ b_name=$(spec_name "$2"); b_cmd=$(spec_cmd "$2") || exit 2
 out=$(mktemp -d /tmp/actorecho-paired.XXXXXX)
 rows="$out/rows.tsv"
 : > "$rows"
-. bench/lib.sh  # free_ports, cpu_ticks, status_kb, json_field
+. bench/lib.sh  # free_ports, cpu_ticks, status_kb, json_field, stop_pid
 
 pid=""
 stop() {
   [ -n "$pid" ] || return 0
-  kill -TERM "$pid" 2>/dev/null
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
+  stop_pid "$pid" 10
   pid=""
 }
 trap stop EXIT
